@@ -1,0 +1,11 @@
+/**
+ * @contactkit/domain — the vendor-neutral model of contacts and contact fields, the
+ * `ContactDirectory` port, its one error, per-vendor Capabilities, and the JSContact codec.
+ */
+export * from "./Capabilities.ts"
+export * from "./Contact.ts"
+export * from "./ContactDirectory.ts"
+export * from "./ContactError.ts"
+export * from "./ContactField.ts"
+export * from "./ContactId.ts"
+export * from "./PhoneNumber.ts"
