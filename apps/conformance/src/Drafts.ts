@@ -1,0 +1,91 @@
+/**
+ * Drafts the suite sends, built from a vendor's Capabilities so that every writable field kind
+ * is exercised without tripping a rule the vendor enforces (those have scenarios of their own).
+ */
+import type { Capabilities, Contact, ContactDraft, ContactField, FieldKind } from "@contactkit/domain"
+
+const phoneNumbers = ["(202) 555-0143", "(415) 555-0172", "(312) 555-0109", "(617) 555-0187", "(718) 555-0135"]
+
+/** One field of `kind` that any vendor able to write the kind should accept. */
+export const sampleField = (capabilities: Capabilities, kind: FieldKind, n: number): ContactField => {
+  const rule = capabilities.fields[kind]
+  const context = rule.contexts[n % Math.max(rule.contexts.length, 1)]
+  const common = context === undefined ? {} : { context }
+  switch (kind) {
+    case "Email":
+      return { _tag: "Email", ...common, address: `person${n}@example.com` }
+    case "Phone":
+      return { _tag: "Phone", ...common, number: phoneNumbers[n % phoneNumbers.length]! }
+    case "Address":
+      return {
+        _tag: "Address",
+        ...common,
+        street: `${10 + n} Main Street`,
+        locality: "Springfield",
+        region: "IL",
+        postcode: "62701",
+        country: "United States",
+        countryCode: "US"
+      }
+    case "OnlineService":
+      return {
+        _tag: "OnlineService",
+        ...common,
+        service: capabilities.fields.OnlineService.services?.[0] ?? "twitter",
+        user: `person${n}`
+      }
+    case "Link":
+      return { _tag: "Link", ...common, uri: `https://example.com/person${n}`, kind: "website" }
+  }
+}
+
+export const writableKinds = (capabilities: Capabilities): ReadonlyArray<FieldKind> =>
+  (["Email", "Phone", "Address", "OnlineService", "Link"] as const).filter((kind) => capabilities.fields[kind].writable)
+
+/** A contact using every writable kind, up to two of each where the vendor allows two. */
+export const sampleDraft = (capabilities: Capabilities, n: number): ContactDraft => {
+  const fields: Array<ContactField> = []
+  for (const kind of writableKinds(capabilities)) {
+    const count = Math.min(capabilities.fields[kind].maxCount ?? 2, 2)
+    for (let i = 0; i < count; i++) fields.push(sampleField(capabilities, kind, n * 2 + i))
+  }
+  return {
+    kind: "individual",
+    name: { prefix: "Dr.", given: `Ada${n}`, middle: "King", family: "Lovelace", nickname: "Countess" },
+    organization: { name: "Analytical Engines Ltd", department: "Research", title: "Mathematician" },
+    fields
+  }
+}
+
+/**
+ * A draft with unicode in every name part, the given name at the vendor's maximum length, and
+ * one field value at the longest the vendor accepts for it.
+ */
+export const unicodeDraft = (capabilities: Capabilities): ContactDraft => {
+  const max = Math.min(capabilities.nameMaxLength ?? 255, 255)
+  const long = "Zoë李".repeat(Math.ceil(max / 4)).slice(0, max)
+  const fields: Array<ContactField> = []
+  const link = capabilities.fields.Link
+  const email = capabilities.fields.Email
+  if (link.writable) {
+    const length = Math.min(link.maxLength ?? 255, 255)
+    fields.push({ _tag: "Link", uri: `https://example.com/${"ü".repeat(length - 20)}` })
+  } else if (email.writable) {
+    const length = Math.min(email.maxLength ?? 254, 254)
+    fields.push({ _tag: "Email", address: `${"a".repeat(length - 12)}@example.com` })
+  }
+  return {
+    kind: "individual",
+    name: { given: long, family: "Ñúñez-Østergård 🚀" },
+    organization: { name: "Société Générale d'Électricité" },
+    fields
+  }
+}
+
+/** What is compared in a round trip: vendor-assigned ids, timestamps and the raw record are not. */
+export const comparable = (contact: Contact | ContactDraft): ContactDraft => ({
+  kind: contact.kind,
+  name: contact.name,
+  organization: contact.organization,
+  fields: contact.fields.map(({ id: _id, ...field }) => field as ContactField)
+})

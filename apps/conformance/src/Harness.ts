@@ -1,0 +1,44 @@
+/**
+ * A harness is how one `ContactDirectory` implementation takes part in the conformance suite:
+ * a name, a layer providing the directory (and, where it has a transport, the `HarnessControl`
+ * that reaches behind it), and the scenarios it skips — each with the reason.
+ */
+import type { Capabilities, ContactDirectory, ContactId } from "@contactkit/domain"
+import { Context, type Effect, type Layer, type Scope } from "effect"
+import type { ScenarioName } from "./Scenarios.ts"
+
+export interface Harness {
+  readonly name: string
+  /** What the implementation under test declares it can hold (the report's field × vendor matrix). */
+  readonly capabilities: Capabilities
+  readonly layer: Layer.Layer<ContactDirectory | HarnessControl, unknown>
+  /** Scenarios this harness cannot run, each with the reason it cannot. */
+  readonly skip?: Partial<Record<ScenarioName, string>>
+}
+
+/** A fault the vendor mock should answer the next matching requests with. */
+export interface Fault {
+  readonly kind: "rateLimit" | "status"
+  readonly status?: 500 | 503
+  readonly count: number
+  readonly method?: "GET" | "POST" | "PUT" | "DELETE"
+}
+
+/**
+ * What a harness can do behind the port. Every member is optional: a scenario that needs a
+ * missing one is skipped with the reason given in `Harness.skip`, or fails if none is given.
+ */
+export class HarnessControl extends Context.Service<HarnessControl, {
+  /** Make the vendor answer the next requests with a fault. */
+  readonly injectFault?: (fault: Fault) => Effect.Effect<void>
+  readonly clearFaults?: Effect.Effect<void>
+  /** The same directory, built with credentials the vendor does not accept. */
+  readonly withBadCredentials?: Effect.Effect<ContactDirectory["Service"], unknown, Scope.Scope>
+  /** Vendor data the domain does not model: set some on a contact, then check it is still there. */
+  readonly unmodelled?: {
+    readonly attach: (id: ContactId) => Effect.Effect<void>
+    readonly isIntact: (id: ContactId) => Effect.Effect<boolean>
+  }
+  /** Contract violations Prism has seen so far. */
+  readonly violations?: Effect.Effect<ReadonlyArray<string>>
+}>()("@contactkit/conformance/HarnessControl") {}

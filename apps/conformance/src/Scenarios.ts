@@ -1,0 +1,25 @@
+/**
+ * The scenarios of the conformance suite, by name. The report and the harness skips refer to
+ * these names; the test titles start with them.
+ */
+export const scenarios = {
+  "round-trip": "create then get returns what the vendor can hold (capabilities.project of the draft)",
+  "list-pages": "full listing through many small pages: nothing missed, nothing repeated",
+  "patch-preserves": "a patch changes what it names and preserves everything else, vendor data included",
+  "field-ops": "field add, update and remove for every writable kind",
+  "remove": "remove then get fails with ContactNotFound",
+  "invalid-input": "invalid input fails with InvalidContact and writes nothing",
+  "unsupported-input": "input the vendor cannot hold fails with Unsupported and writes nothing",
+  "unauthorized": "bad credentials fail with Unauthorized",
+  "rate-limited": "a 429 is recovered within the retry budget; a persistent one fails with RateLimited",
+  "unavailable": "a 5xx on a read is retried; on a create it fails with mayHaveSucceeded",
+  "concurrent-creates": "concurrent creates stay distinct",
+  "unicode-max-length": "unicode and maximum-length values survive",
+  "contract": "zero contract violations seen by Prism"
+} as const
+
+export type ScenarioName = keyof typeof scenarios
+export const scenarioNames = Object.keys(scenarios) as ReadonlyArray<ScenarioName>
+
+/** `round-trip: create then get …` — the test title of a scenario. */
+export const title = (name: ScenarioName): string => `${name}: ${scenarios[name]}`

@@ -1,0 +1,197 @@
+/**
+ * Monica's contact endpoints (`ApiContactController`, `CreateContact`, `UpdateContact`, `UpdateWorkInformation`):
+ * list with search and pagination, get (optionally `with=contactfields`), create, update, delete, and the work
+ * sub-resource (`PUT /api/contacts/{id}/work`: job and company). Lists show only the account's active, non-partial
+ * contacts; an archived contact can be read but not edited.
+ */
+import { Clock, Effect, Ref } from "effect"
+import { jsonResponse } from "../platform/Responses.ts"
+import { archivedMessage } from "./ContactFieldRoutes.ts"
+import type { RequestContext, Settings } from "./MonicaHttp.ts"
+import { monicaRoute, notFound, paginated, routeId, validationFailed } from "./MonicaHttp.ts"
+import { completeName, contactResource, fieldsOfContact } from "./MonicaResources.ts"
+import type { ContactRow, MonicaState } from "./MonicaState.ts"
+import { ofAccount, uuidFor, withMap, withoutKeys } from "./MonicaState.ts"
+import type { Rule, Rules } from "./MonicaValidation.ts"
+import { validate } from "./MonicaValidation.ts"
+
+type Outcome = readonly [response: ReturnType<typeof jsonResponse>, state: MonicaState]
+
+const name: ReadonlyArray<Rule> = ["nullable", "string", { max: 255 }]
+const flag: ReadonlyArray<Rule> = ["nullable", "boolean"]
+
+const contactRules = (forUpdate: boolean): Rules => [
+  ["first_name", ["required", "string", { max: 255 }]],
+  ["middle_name", name],
+  ["last_name", name],
+  ["nickname", name],
+  ["description", name],
+  ["is_partial", flag],
+  ["is_birthdate_known", ["required", "boolean"]],
+  ["is_deceased", forUpdate ? flag : ["required", "boolean"]],
+  ["is_deceased_date_known", ["required", "boolean"]]
+]
+
+const text = (value: unknown): string | null => (typeof value === "string" ? value : null)
+const truthy = (value: unknown) => value === true || value === 1 || value === "1"
+
+/** The contact's searchable text: Monica matches `query` against names, nickname and description. */
+const matches = (row: ContactRow, needle: string) =>
+  [completeName(row), row.nickname ?? "", row.description ?? ""].some((value) =>
+    value.toLowerCase().includes(needle.toLowerCase())
+  )
+
+/** `field:term` matches a contact field of the type named `field` whose value starts with `term`. */
+const matchesField = (state: MonicaState, row: ContactRow, needle: string) => {
+  const [, field = "", term = ""] = /^(.+):(.+)$/u.exec(needle) ?? []
+  const type = ofAccount(state.fieldTypes, row.accountId).find((candidate) =>
+    candidate.name.toLowerCase() === field.toLowerCase()
+  )
+  return type !== undefined &&
+    fieldsOfContact(state, row.id).some((candidate) =>
+      candidate.typeId === type.id && candidate.data.toLowerCase().startsWith(term.toLowerCase())
+    )
+}
+
+const sortRows = (rows: ReadonlyArray<ContactRow>, sort: string | undefined) => {
+  const descending = sort?.startsWith("-") ?? false
+  const key = sort?.replace(/^-/u, "") === "updated_at" ? "updatedAt" : "createdAt"
+  return [...rows].sort((a, b) => (a[key] - b[key] || a.id - b.id) * (descending ? -1 : 1))
+}
+
+const list = (state: MonicaState, context: RequestContext) => {
+  const needle = context.query["query"]?.trim() ?? ""
+  const real = ofAccount(state.contacts, context.accountId).filter((row) => !row.isPartial)
+  const render = (row: ContactRow) => contactResource(state, row, context.baseUrl, false)
+  if (needle !== "") {
+    const found = real.filter((row) => (/.:./u.test(needle) ? matchesField(state, row, needle) : matches(row, needle)))
+    return paginated(context, sortRows(found, context.query["sort"]), render, { query: needle })
+  }
+  const active = real.filter((row) => row.isActive)
+  return paginated(context, sortRows(active, context.query["sort"]), render)
+}
+
+const create = (state: MonicaState, context: RequestContext, now: number): Outcome => {
+  const messages = validate(context.body, contactRules(false))
+  if (messages.length > 0) return [validationFailed(messages), state]
+  const id = state.sequences.contact + 1
+  const row: ContactRow = {
+    id,
+    uuid: uuidFor(1, id),
+    accountId: context.accountId,
+    firstName: String(context.body["first_name"]),
+    middleName: text(context.body["middle_name"]),
+    lastName: text(context.body["last_name"]),
+    nickname: text(context.body["nickname"]),
+    description: text(context.body["description"]),
+    job: null,
+    company: null,
+    isStarred: false,
+    isPartial: truthy(context.body["is_partial"]),
+    isActive: true,
+    isDead: truthy(context.body["is_deceased"]),
+    createdAt: now,
+    updatedAt: now
+  }
+  const next = { ...state, contacts: withMap(state.contacts, id, row), sequences: { ...state.sequences, contact: id } }
+  return [jsonResponse(201, { data: contactResource(next, row, context.baseUrl, false) }), next]
+}
+
+const update = (state: MonicaState, context: RequestContext, now: number): Outcome => {
+  const messages = validate(
+    { ...context.body, contact_id: context.params["id"] ?? null },
+    [["contact_id", ["required", "integer"]], ...contactRules(true)]
+  )
+  if (messages.length > 0) return [validationFailed(messages), state]
+  const existing = state.contacts.get(routeId(context) ?? 0)
+  if (existing === undefined || existing.accountId !== context.accountId) return [notFound(), state]
+  if (!existing.isActive) return [validationFailed([archivedMessage]), state]
+  // Eloquent's `update($data)` sets only the attributes sent; the description is cleared when absent.
+  const given = (key: string, current: string | null) => (key in context.body ? text(context.body[key]) : current)
+  const row: ContactRow = {
+    ...existing,
+    firstName: String(context.body["first_name"]),
+    middleName: given("middle_name", existing.middleName),
+    lastName: given("last_name", existing.lastName),
+    nickname: given("nickname", existing.nickname),
+    description: text(context.body["description"]),
+    isPartial: "is_partial" in context.body ? truthy(context.body["is_partial"]) : existing.isPartial,
+    isDead: "is_deceased" in context.body ? truthy(context.body["is_deceased"]) : existing.isDead,
+    updatedAt: now
+  }
+  const next = { ...state, contacts: withMap(state.contacts, row.id, row) }
+  return [jsonResponse(200, { data: contactResource(next, row, context.baseUrl, false) }), next]
+}
+
+/**
+ * `UpdateWorkInformation`: validation first (a global `exists` on the contact, so an id that exists nowhere is 422),
+ * then the account-scoped lookup (404), the archived guard and the partial guard (both 422). An empty value clears.
+ * The answer is the full contact (200), with its contact fields when `with=contactfields` is in the query or body.
+ */
+const updateWork = (state: MonicaState, context: RequestContext, now: number): Outcome => {
+  const messages = validate({ ...context.body, contact_id: context.params["id"] ?? null }, [
+    ["contact_id", ["required", "integer", { exists: (id) => state.contacts.has(id) }]],
+    ["job", ["nullable", "string", { max: 255 }]],
+    ["company", ["nullable", "string", { max: 255 }]]
+  ])
+  if (messages.length > 0) return [validationFailed(messages), state]
+  const existing = state.contacts.get(routeId(context) ?? 0)
+  if (existing === undefined || existing.accountId !== context.accountId) return [notFound(), state]
+  if (!existing.isActive) return [validationFailed([archivedMessage]), state]
+  if (existing.isPartial) return [validationFailed(["The contact can't be a partial contact"]), state]
+  const row: ContactRow = {
+    ...existing,
+    job: text(context.body["job"]),
+    company: text(context.body["company"]),
+    updatedAt: now
+  }
+  const next = { ...state, contacts: withMap(state.contacts, row.id, row) }
+  const withFields = (context.body["with"] ?? context.query["with"]) === "contactfields"
+  return [jsonResponse(200, { data: contactResource(next, row, context.baseUrl, withFields) }), next]
+}
+
+/**
+ * Monica queues the deletion and answers `deleted` for any id; the mock deletes at once (with the contact's
+ * fields) and answers the same way, echoing a numeric id as a number.
+ */
+const destroy = (state: MonicaState, context: RequestContext): Outcome => {
+  const id = routeId(context)
+  const raw = context.params["id"] ?? ""
+  const existing = id === undefined ? undefined : state.contacts.get(id)
+  if (existing === undefined || existing.accountId !== context.accountId) {
+    return [jsonResponse(200, { deleted: true, id: id ?? raw }), state]
+  }
+  const next = {
+    ...state,
+    contacts: withoutKeys(state.contacts, (_, key) => key === existing.id),
+    fields: withoutKeys(state.fields, (row) => row.contactId === existing.id)
+  }
+  return [jsonResponse(200, { deleted: true, id: existing.id }), next]
+}
+
+const write = (
+  state: Ref.Ref<MonicaState>,
+  operation: (current: MonicaState, context: RequestContext, now: number) => Outcome
+) =>
+(context: RequestContext) =>
+  Effect.flatMap(Clock.currentTimeMillis, (now) => Ref.modify(state, (current) => operation(current, context, now)))
+
+export const contactRoutes = (settings: Settings, state: Ref.Ref<MonicaState>) => [
+  monicaRoute(
+    settings,
+    "GET",
+    "/api/contacts",
+    (context) => Effect.map(Ref.get(state), (current) => list(current, context))
+  ),
+  monicaRoute(settings, "POST", "/api/contacts", write(state, create)),
+  monicaRoute(settings, "GET", "/api/contacts/:id", (context) =>
+    Effect.map(Ref.get(state), (current) => {
+      const row = current.contacts.get(routeId(context) ?? 0)
+      if (row === undefined || row.accountId !== context.accountId) return notFound()
+      const withFields = context.query["with"] === "contactfields"
+      return jsonResponse(200, { data: contactResource(current, row, context.baseUrl, withFields) })
+    })),
+  monicaRoute(settings, "PUT", "/api/contacts/:id", write(state, update)),
+  monicaRoute(settings, "PUT", "/api/contacts/:id/work", write(state, updateWork)),
+  monicaRoute(settings, "DELETE", "/api/contacts/:id", write(state, (current, context) => destroy(current, context)))
+]

@@ -1,0 +1,70 @@
+/**
+ * The admin API under `/__admin/`, served on the vendor's own port but not part of any vendor's API: reset and seed
+ * the in-memory state, set and clear faults, read and clear the request log. Answers are plain JSON, not
+ * vendor-shaped, because only tests and developers call it.
+ */
+import { Effect } from "effect"
+import { HttpRouter } from "effect/http"
+import type { FaultStore } from "./Faults.ts"
+import { decodeFaultSpec } from "./Faults.ts"
+import type { RateLimiter } from "./RateLimiter.ts"
+import { readJsonBody } from "./RequestBody.ts"
+import type { RequestLog } from "./RequestLog.ts"
+import { jsonResponse } from "./Responses.ts"
+import type { VendorInstance, VendorModule } from "./VendorModule.ts"
+
+export interface AdminContext {
+  readonly module: VendorModule
+  readonly instance: VendorInstance
+  readonly faults: FaultStore
+  readonly log: RequestLog
+  readonly limiter: RateLimiter
+}
+
+const badRequest = (message: string) => jsonResponse(400, { error: message })
+
+export const adminRoutes = ({ faults, instance, limiter, log, module }: AdminContext) => [
+  HttpRouter.route(
+    "GET",
+    "/__admin",
+    Effect.succeed(jsonResponse(200, {
+      vendor: module.name,
+      credentials: module.credentials.map((credential) => ({ ...credential }))
+    }))
+  ),
+  // Reset empties the vendor state and forgets faults, the request log and rate-limit counters.
+  HttpRouter.route(
+    "POST",
+    "/__admin/reset",
+    Effect.gen(function*() {
+      yield* instance.reset
+      yield* faults.clear
+      yield* log.clear
+      yield* limiter.reset
+      return jsonResponse(200, { reset: true })
+    })
+  ),
+  // Seed replaces the vendor state with its deterministic demo data; faults and the log are kept.
+  HttpRouter.route("POST", "/__admin/seed", Effect.as(instance.seed, jsonResponse(200, { seeded: true }))),
+  HttpRouter.route("GET", "/__admin/faults", Effect.map(faults.list, (list) => jsonResponse(200, { faults: list }))),
+  HttpRouter.route(
+    "POST",
+    "/__admin/faults",
+    Effect.gen(function*() {
+      const body = yield* readJsonBody
+      const spec = yield* decodeFaultSpec(body)
+      if (spec.count !== undefined && spec.probability !== undefined) {
+        return badRequest("Give either count or probability, not both.")
+      }
+      return jsonResponse(201, yield* faults.add(spec))
+    }).pipe(
+      Effect.catchTags({
+        PlatformError: (error) => Effect.succeed(badRequest(error.failure._tag)),
+        SchemaError: (error) => Effect.succeed(badRequest(error.message))
+      })
+    )
+  ),
+  HttpRouter.route("DELETE", "/__admin/faults", Effect.as(faults.clear, jsonResponse(200, { cleared: true }))),
+  HttpRouter.route("GET", "/__admin/requests", Effect.map(log.list, (list) => jsonResponse(200, { requests: list }))),
+  HttpRouter.route("DELETE", "/__admin/requests", Effect.as(log.clear, jsonResponse(200, { cleared: true })))
+]

@@ -1,0 +1,63 @@
+/**
+ * Test helpers: plain `fetch` against the embedded mock, so tests see exactly what a client on the wire sees.
+ */
+import { Effect } from "effect"
+import { MockServer } from "../src/index.ts"
+
+export const tokenA = "phonecom-token-a"
+export const tokenB = "phonecom-token-b"
+export const contactsA = "/v4/accounts/1001/extensions/1/contacts"
+export const groupsA = "/v4/accounts/1001/extensions/1/contact-groups"
+
+export interface Reply {
+  readonly status: number
+  readonly headers: Headers
+  readonly text: string
+  readonly json: any
+}
+
+export interface CallOptions {
+  readonly token?: string
+  /** A value is sent as JSON; a string is sent as is. */
+  readonly body?: unknown
+  readonly headers?: Record<string, string>
+}
+
+const parse = (text: string): unknown => {
+  try {
+    return text === "" ? undefined : JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+export const call = (method: string, path: string, options: CallOptions = {}) =>
+  Effect.gen(function*() {
+    const server = yield* MockServer
+    const headers: Record<string, string> = { ...options.headers }
+    if (options.token !== undefined) headers["authorization"] = `Bearer ${options.token}`
+    let body: string | undefined
+    if (options.body !== undefined) {
+      body = typeof options.body === "string" ? options.body : JSON.stringify(options.body)
+      headers["content-type"] ??= "application/json"
+    }
+    const response = yield* Effect.promise(() =>
+      fetch(`${server.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) })
+    )
+    const text = yield* Effect.promise(() => response.text())
+    return { status: response.status, headers: response.headers, text, json: parse(text) } as Reply
+  })
+
+export const admin = (method: string, path: string, body?: unknown) =>
+  call(method, `/__admin${path}`, body === undefined ? {} : { body })
+
+/** Whether a fetch fails at the transport level (dropped or cut connection). */
+export const transportFails = (method: string, path: string, token: string) =>
+  Effect.gen(function*() {
+    const server = yield* MockServer
+    return yield* Effect.promise(() =>
+      fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${token}` } })
+        .then((response) => response.text())
+        .then(() => false, () => true)
+    )
+  })

@@ -1,0 +1,115 @@
+/**
+ * From HTTP answers to `ContactError` reasons: the defaults every vendor shares (401 →
+ * Unauthorized, 404 → ContactNotFound, 422 → InvalidContact, …), the wrapping into
+ * `ContactError{vendor, operation, reason}`, and decoding a body with a Schema so that a body
+ * the vendor's contract does not allow becomes `UnexpectedResponse` with a short excerpt.
+ *
+ * Every text copied into an error passes through the adapter's `Scrub`, so no message,
+ * detail or excerpt can carry the API key.
+ */
+import {
+  Conflict,
+  ContactError,
+  type ContactErrorReason,
+  ContactNotFound,
+  Forbidden,
+  InvalidContact,
+  type Issue,
+  type Operation,
+  RateLimited,
+  Unauthorized,
+  UnexpectedResponse,
+  VendorUnavailable
+} from "@contactkit/domain"
+import { type Duration, Effect, Schema } from "effect"
+import type { HttpClientResponse } from "effect/http"
+import { excerpt, type Scrub } from "./Scrub.ts"
+
+export interface StatusInfo {
+  readonly status: number
+  /** The vendor's own message, already scrubbed. */
+  readonly detail?: string | undefined
+  /** The contact the call was about: a 404 then means `ContactNotFound{id}`. */
+  readonly id?: string | undefined
+  /** Whether the call was a write (a 5xx then may have succeeded). */
+  readonly isWrite?: boolean | undefined
+  /** For 422: the vendor's complaints mapped to domain paths. */
+  readonly issues?: ReadonlyArray<Issue> | undefined
+  /** For 429: how long the vendor asked us to wait. */
+  readonly retryAfter?: Duration.Duration | undefined
+}
+
+const withDetail = (detail: string | undefined) => (detail === undefined ? {} : { detail })
+
+/** The default reason for a non-2xx status. Vendors override single statuses before calling this. */
+export const reasonFromStatus = (info: StatusInfo): ContactErrorReason => {
+  const { status, detail } = info
+  if (status === 401) return new Unauthorized(withDetail(detail))
+  if (status === 403) return new Forbidden(withDetail(detail))
+  if (status === 404 && info.id !== undefined) return new ContactNotFound({ id: info.id })
+  if (status === 409) return new Conflict(withDetail(detail))
+  if (status === 422) {
+    const issues = info.issues !== undefined && info.issues.length > 0
+      ? info.issues
+      : [{ path: [], message: detail ?? "rejected by the vendor" }]
+    return new InvalidContact({ issues })
+  }
+  if (status === 429) return new RateLimited(info.retryAfter === undefined ? {} : { retryAfter: info.retryAfter })
+  if (status >= 500) {
+    return new VendorUnavailable({ status, ...withDetail(detail), mayHaveSucceeded: info.isWrite ?? false })
+  }
+  // 400, a 404 without an id, or anything else: the vendor refused a request we built — a contract mismatch.
+  return new UnexpectedResponse({ status, detail: detail ?? `unexpected HTTP ${status}` })
+}
+
+/** Wraps a reason into the port's one error. */
+export const contactError = (vendor: string, operation: Operation) => (reason: ContactErrorReason): ContactError =>
+  new ContactError({ vendor, operation, reason })
+
+/** The response body as JSON, or undefined when it is not JSON (for reading error bodies; never fails). */
+export const readJsonBody = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<unknown> =>
+  response.text.pipe(
+    Effect.flatMap((text) =>
+      text.trim() === "" ? Effect.succeed(undefined) : Effect.try(() => JSON.parse(text) as unknown)
+    ),
+    Effect.orElseSucceed(() => undefined)
+  )
+
+/**
+ * Decodes a JSON body with a Schema, keeping the body as read beside the decoded value (for
+ * `Contact.remote`, which holds the vendor's record exactly, unknown keys included). A body that
+ * cannot be read, is not JSON, or does not match fails with `UnexpectedResponse` carrying the
+ * status, the schema's complaint and a scrubbed excerpt of at most 200 characters.
+ */
+export const decodeJsonWithRaw = <S extends Schema.Top>(schema: S, scrub: Scrub) =>
+(
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<{ readonly decoded: S["Type"]; readonly raw: unknown }, UnexpectedResponse, S["DecodingServices"]> =>
+  Effect.gen(function*() {
+    const status = response.status
+    const text = yield* response.text.pipe(
+      Effect.mapError(() => new UnexpectedResponse({ status, detail: "the body could not be read" }))
+    )
+    const bodyExcerpt = excerpt(text, scrub)
+    const raw = yield* Effect.try({
+      try: () => JSON.parse(text) as unknown,
+      catch: () => new UnexpectedResponse({ status, detail: "the body is not JSON", bodyExcerpt })
+    })
+    const decoded = yield* Schema.decodeUnknownEffect(schema)(raw).pipe(
+      Effect.mapError((error) =>
+        new UnexpectedResponse({
+          status,
+          detail: excerpt(`the body does not match the vendor's contract: ${error.message}`, scrub, 500),
+          bodyExcerpt
+        })
+      )
+    )
+    return { decoded, raw }
+  })
+
+/** `decodeJsonWithRaw` without the raw body. */
+export const decodeJson = <S extends Schema.Top>(schema: S, scrub: Scrub) =>
+(
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<S["Type"], UnexpectedResponse, S["DecodingServices"]> =>
+  Effect.map(decodeJsonWithRaw(schema, scrub)(response), (result) => result.decoded)

@@ -1,0 +1,199 @@
+/**
+ * The HTTP policy every adapter shares, as one vendor-shaped `HttpClient`: base URL (the
+ * override is how mocks get in), `Accept: application/json`, the auth header from a `Redacted`
+ * secret (redacted wherever headers are logged or traced), a per-request timeout, a client-side
+ * rate limiter, and retries with jittered exponential backoff that honour `Retry-After` and the
+ * vendor's own hints.
+ *
+ * Writes are never blindly retried. GET, PUT and DELETE are idempotent and may be retried after
+ * a 429, a 5xx, a timeout or a transport failure. A POST is retried only when the vendor cannot
+ * have processed it — a 429, or a refused connection; after a timeout, a 5xx or a broken
+ * connection it fails at once with `VendorUnavailable{mayHaveSucceeded: true}`.
+ *
+ * The client answers every other status (2xx, 4xx) as a response; the adapter maps those with
+ * `ErrorMapping`. It fails only with `RateLimited` (retries exhausted, or the vendor asked for a
+ * longer wait than the policy allows) and `VendorUnavailable`.
+ */
+import { RateLimited, VendorUnavailable } from "@contactkit/domain"
+import { Duration, Effect, Option, type Redacted, Result } from "effect"
+import { Headers, HttpClient, type HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
+import { makeRateLimiter, type RateLimit, unlimited } from "./RateLimiter.ts"
+import { backoff, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from "./RetryPolicy.ts"
+import { excerpt, makeScrub, type Scrub } from "./Scrub.ts"
+
+export interface VendorHttpOptions {
+  /** The vendor's name, as in `ContactError.vendor`. */
+  readonly vendor: string
+  /** Prefixed to every request path, e.g. `https://api.phone.com` or a mock's `http://127.0.0.1:4010`. */
+  readonly baseUrl: string
+  /** Sets the credential on a request, e.g. `bearerAuth(apiKey)`. */
+  readonly auth: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest
+  /** Values scrubbed from every text put into an error or a log line (the API key). */
+  readonly secrets?: ReadonlyArray<Redacted.Redacted<string>>
+  /** Header names that carry a credential besides `authorization` / `x-api-key` (redacted in logs and traces). */
+  readonly redactedHeaders?: ReadonlyArray<string>
+  /** How long one attempt may take. Default 30 seconds. */
+  readonly timeout?: Duration.Input
+  readonly retry?: Partial<RetryPolicy>
+  /** The vendor's documented limit; omitted means no client-side limiting. */
+  readonly rateLimit?: RateLimit
+  /** Reads a retry delay from a 429 body (Phone.com: `@error.@rateLimit["Retry-After"]`). */
+  readonly retryAfterHint?: (body: unknown) => Duration.Duration | undefined
+}
+
+export type VendorHttpError = RateLimited | VendorUnavailable
+
+export interface VendorHttp {
+  readonly vendor: string
+  /** Paths are relative to `baseUrl`: `http.client.get("/v4/accounts/1/…")`. */
+  readonly client: HttpClient.HttpClient.With<VendorHttpError>
+  /** Removes the secrets from a text before it goes into an error. */
+  readonly scrub: Scrub
+}
+
+/** `Authorization: Bearer <token>`. */
+export const bearerAuth = (token: Redacted.Redacted<string>) => (request: HttpClientRequest.HttpClientRequest) =>
+  HttpClientRequest.bearerToken(request, token)
+
+type Outcome =
+  | { readonly _tag: "Response"; readonly response: HttpClientResponse.HttpClientResponse }
+  | { readonly _tag: "Timeout" }
+  | { readonly _tag: "Failure"; readonly error: HttpClientError.HttpClientError; readonly refused: boolean }
+
+const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"])
+const readMethods = new Set(["GET", "HEAD", "OPTIONS"])
+
+/** Whether a transport failure is a refused connection: the request never reached the vendor. */
+const isConnectionRefused = (cause: unknown, depth = 0): boolean => {
+  if (depth > 5 || typeof cause !== "object" || cause === null) return false
+  const c = cause as { readonly code?: unknown; readonly cause?: unknown; readonly errors?: unknown }
+  if (c.code === "ECONNREFUSED") return true
+  if (Array.isArray(c.errors) && c.errors.some((e) => isConnectionRefused(e, depth + 1))) return true
+  return isConnectionRefused(c.cause, depth + 1)
+}
+
+export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, never, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const base = yield* HttpClient.HttpClient
+    const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry }
+    const timeout = Duration.fromInputUnsafe(options.timeout ?? "30 seconds")
+    const limited = options.rateLimit === undefined ? unlimited : yield* makeRateLimiter(options.rateLimit)
+    const scrub = makeScrub(options.secrets ?? [])
+    const baseUrl = options.baseUrl.replace(/\/+$/u, "")
+    const redactedNames = [...(yield* Headers.CurrentRedactedNames), ...(options.redactedHeaders ?? [])]
+
+    const prepare = (request: HttpClientRequest.HttpClientRequest) =>
+      options.auth(HttpClientRequest.acceptJson(HttpClientRequest.prependUrl(request, baseUrl)))
+
+    const attemptOnce = (request: HttpClientRequest.HttpClientRequest): Effect.Effect<Outcome> =>
+      limited(base.execute(request)).pipe(
+        Effect.timeoutOption(timeout),
+        Effect.result,
+        Effect.map((result): Outcome =>
+          Result.isSuccess(result)
+            ? Option.match(result.success, {
+              onNone: () => ({ _tag: "Timeout" }),
+              onSome: (response) => ({ _tag: "Response", response })
+            })
+            : {
+              _tag: "Failure",
+              error: result.failure,
+              refused: result.failure.reason._tag === "TransportError" &&
+                isConnectionRefused(result.failure.reason.cause)
+            }
+        ),
+        Effect.provideService(Headers.CurrentRedactedNames, redactedNames)
+      )
+
+    const bodyExcerpt = (response: HttpClientResponse.HttpClientResponse) =>
+      response.text.pipe(
+        Effect.map((text) => excerpt(text, scrub)),
+        Effect.orElseSucceed(() => "")
+      )
+
+    const vendorRetryAfter = (response: HttpClientResponse.HttpClientResponse) =>
+      Effect.gen(function*() {
+        const header = yield* parseRetryAfter(Option.getOrUndefined(Headers.get(response.headers, "retry-after")))
+        if (header !== undefined || options.retryAfterHint === undefined) return header
+        const hint = options.retryAfterHint
+        return yield* response.json.pipe(
+          Effect.map((body) => hint(body)),
+          Effect.orElseSucceed(() => undefined)
+        )
+      })
+
+    const run = (
+      request: HttpClientRequest.HttpClientRequest,
+      attempt: number
+    ): Effect.Effect<HttpClientResponse.HttpClientResponse, VendorHttpError> =>
+      Effect.gen(function*() {
+        const method = request.method.toUpperCase()
+        const idempotent = idempotentMethods.has(method)
+        const mayHaveSucceeded = !readMethods.has(method)
+        const canRetry = attempt < policy.times
+        const where = scrub(`${method} ${request.url}`)
+        const retry = (delay: Duration.Duration, why: string) =>
+          Effect.logDebug(`${options.vendor}: ${where} ${why}; retry ${attempt + 1} in ${Duration.format(delay)}`).pipe(
+            Effect.andThen(Effect.sleep(delay)),
+            Effect.andThen(run(request, attempt + 1))
+          )
+        const outcome = yield* attemptOnce(request)
+        switch (outcome._tag) {
+          case "Response": {
+            const { response } = outcome
+            if (response.status === 429) {
+              const retryAfter = yield* vendorRetryAfter(response)
+              const waitable = retryAfter === undefined ||
+                Duration.toMillis(retryAfter) <= Duration.toMillis(policy.maxRetryAfter)
+              if (canRetry && waitable) return yield* retry(retryAfter ?? (yield* backoff(policy, attempt)), "got 429")
+              return yield* new RateLimited(retryAfter === undefined ? {} : { retryAfter })
+            }
+            if (response.status >= 500) {
+              if (canRetry && idempotent) {
+                const retryAfter = yield* parseRetryAfter(
+                  Option.getOrUndefined(Headers.get(response.headers, "retry-after"))
+                )
+                const delay = yield* backoff(policy, attempt)
+                return yield* retry(
+                  retryAfter !== undefined && Duration.toMillis(retryAfter) <= Duration.toMillis(policy.maxRetryAfter)
+                    ? Duration.max(retryAfter, delay)
+                    : delay,
+                  `got ${response.status}`
+                )
+              }
+              const text = yield* bodyExcerpt(response)
+              return yield* new VendorUnavailable({
+                status: response.status,
+                detail: text === "" ? `HTTP ${response.status}` : `HTTP ${response.status}: ${text}`,
+                mayHaveSucceeded
+              })
+            }
+            return response
+          }
+          case "Timeout": {
+            if (canRetry && idempotent) return yield* retry(yield* backoff(policy, attempt), "timed out")
+            return yield* new VendorUnavailable({
+              detail: `no answer within ${Duration.format(timeout)}`,
+              mayHaveSucceeded
+            })
+          }
+          case "Failure": {
+            const transport = outcome.error.reason._tag === "TransportError"
+            if (canRetry && transport && (idempotent || outcome.refused)) {
+              return yield* retry(yield* backoff(policy, attempt), "transport failure")
+            }
+            return yield* new VendorUnavailable({
+              detail: scrub(outcome.error.message),
+              // A request that never left (refused, unencodable, bad URL) cannot have been processed.
+              mayHaveSucceeded: mayHaveSucceeded && transport && !outcome.refused
+            })
+          }
+        }
+      })
+
+    const client = HttpClient.makeWith(
+      (request: Effect.Effect<HttpClientRequest.HttpClientRequest>) => Effect.flatMap(request, (r) => run(r, 0)),
+      (request) => Effect.succeed(prepare(request))
+    )
+    return { vendor: options.vendor, client, scrub }
+  })

@@ -1,0 +1,213 @@
+/**
+ * Phone.com ContactFull ↔ the domain Contact, as pure functions that read like a table.
+ *
+ * Lossy (see PhonecomCapabilities):
+ * - one `type` per phone stands for the domain's context and features: home ↔ context home,
+ *   business ↔ context work, mobile / fax / pager ↔ that feature; a phone with several features
+ *   keeps the first of mobile, fax, pager;
+ * - emails have no context; `primary` ↔ preferred, `alternate` ↔ not preferred;
+ * - addresses are home or business (context home / work); no country code;
+ * - no labels, no full name, no role, no online services or links; every contact is an individual;
+ * - the group is not modelled: it stays in `remote` and is sent back on update.
+ */
+import {
+  type Address,
+  type Contact,
+  type ContactDraft,
+  type ContactField,
+  ContactId,
+  type Email,
+  type FieldKind,
+  type Phone,
+  toE164
+} from "@contactkit/domain"
+import type {
+  PhonecomAddress,
+  PhonecomContact,
+  PhonecomContactInput,
+  PhonecomEmail,
+  PhonecomPhone
+} from "./PhonecomSchema.ts"
+
+export type PhonecomPhoneType = "home" | "business" | "mobile" | "fax" | "pager"
+export type PhonecomAddressType = "home" | "business"
+
+/** Empty and null text is absent in the domain. */
+const text = (value: string | null | undefined): string | undefined =>
+  value === null || value === undefined || value.trim() === "" ? undefined : value
+
+/** Builds an object without the keys whose value is undefined (exact optional properties). */
+const defined = <A extends Record<string, unknown>>(record: A): { [K in keyof A]: Exclude<A[K], undefined> } =>
+  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as never
+
+const isoFromUnix = (seconds: number | null | undefined): string | undefined =>
+  seconds === null || seconds === undefined ? undefined : new Date(seconds * 1000).toISOString()
+
+// ── phone type ↔ context + features ──────────────────────────────────────────────────────────
+
+export const toPhoneType = (phone: Pick<Phone, "context" | "features">): PhonecomPhoneType => {
+  const features = phone.features ?? []
+  if (features.includes("mobile")) return "mobile"
+  if (features.includes("fax")) return "fax"
+  if (features.includes("pager")) return "pager"
+  return phone.context === "work" ? "business" : "home"
+}
+
+export const fromPhoneType = (type: string | null | undefined): Pick<Phone, "context" | "features"> => {
+  switch (type) {
+    case "business":
+      return { context: "work" }
+    case "mobile":
+      return { features: ["mobile"] }
+    case "fax":
+      return { features: ["fax"] }
+    case "pager":
+      return { features: ["pager"] }
+    default:
+      return { context: "home" }
+  }
+}
+
+export const toAddressType = (address: Pick<Address, "context">): PhonecomAddressType =>
+  address.context === "work" ? "business" : "home"
+
+// ── read ─────────────────────────────────────────────────────────────────────────────────────
+
+const toEmail = (wire: PhonecomEmail): Email =>
+  defined({ _tag: "Email" as const, address: wire.email, preferred: wire.type === "alternate" ? undefined : true })
+
+const toPhone = (wire: PhonecomPhone): Phone => {
+  const normalized = text(wire.normalized)
+  // A `normalized` that is not a valid E.164 number (the digits of a number the vendor could
+  // not parse, "+12") counts as absent; the number as entered is then tried as the domain would.
+  const e164 = (normalized === undefined ? undefined : toE164(normalized)) ?? toE164(wire.number)
+  return defined({ _tag: "Phone" as const, number: wire.number, e164, ...fromPhoneType(wire.type) })
+}
+
+const toAddress = (wire: PhonecomAddress): Address =>
+  defined({
+    _tag: "Address" as const,
+    context: wire.type === "business" ? "work" as const : "home" as const,
+    street: text(wire.street),
+    locality: text(wire.city),
+    region: text(wire.state),
+    postcode: text(wire.zip),
+    country: text(wire.country)
+  })
+
+/** Phone.com contact → Contact; `remote` keeps the record exactly as read (`raw`, unknown keys included). */
+export const toContact = (wire: PhonecomContact, raw: unknown = wire): Contact =>
+  defined({
+    id: ContactId.make(String(wire.id)),
+    kind: "individual" as const,
+    name: defined({
+      prefix: text(wire.prefix),
+      given: text(wire.first_name),
+      middle: text(wire.middle_name),
+      family: text(wire.last_name),
+      suffix: text(wire.suffix),
+      nickname: text(wire.nickname),
+      phoneticGiven: text(wire.phonetic_first_name),
+      phoneticMiddle: text(wire.phonetic_middle_name),
+      phoneticFamily: text(wire.phonetic_last_name)
+    }),
+    organization: defined({
+      name: text(wire.company),
+      department: text(wire.department),
+      title: text(wire.job_title)
+    }),
+    fields: [
+      ...(wire.emails ?? []).filter((e) => text(e.email) !== undefined).map(toEmail),
+      ...(wire.phone_numbers ?? []).filter((p) => text(p.number) !== undefined).map(toPhone),
+      ...(wire.addresses ?? []).map(toAddress)
+    ],
+    createdAt: isoFromUnix(wire.created_at),
+    updatedAt: isoFromUnix(wire.updated_at),
+    remote: { vendor: "phonecom", record: raw }
+  })
+
+// ── write ────────────────────────────────────────────────────────────────────────────────────
+
+const only = <K extends FieldKind>(fields: ReadonlyArray<ContactField>, kind: K) =>
+  fields.filter((f): f is Extract<ContactField, { readonly _tag: K }> => f._tag === kind)
+
+/**
+ * Draft → CreateContactParams. PUT replaces the whole contact, so every column is sent (null
+ * clears it). `kept` is the record as read before an update: what the domain does not model
+ * (the group) is sent back from it so a replace does not drop it.
+ */
+export const toPhonecomInput = (draft: ContactDraft, kept?: PhonecomContact): PhonecomContactInput => {
+  const group = kept?.group
+  return {
+    prefix: draft.name.prefix ?? null,
+    first_name: draft.name.given ?? null,
+    middle_name: draft.name.middle ?? null,
+    last_name: draft.name.family ?? null,
+    suffix: draft.name.suffix ?? null,
+    nickname: draft.name.nickname ?? null,
+    company: draft.organization.name ?? null,
+    phonetic_first_name: draft.name.phoneticGiven ?? null,
+    phonetic_middle_name: draft.name.phoneticMiddle ?? null,
+    phonetic_last_name: draft.name.phoneticFamily ?? null,
+    department: draft.organization.department ?? null,
+    job_title: draft.organization.title ?? null,
+    emails: only(draft.fields, "Email").map((e) => ({
+      type: e.preferred === true ? "primary" as const : "alternate" as const,
+      email: e.address
+    })),
+    phone_numbers: only(draft.fields, "Phone").map((p) => ({ type: toPhoneType(p), number: p.number })),
+    addresses: only(draft.fields, "Address").map((a) => ({
+      type: toAddressType(a),
+      street: a.street ?? null,
+      city: a.locality ?? null,
+      state: a.region ?? null,
+      zip: a.postcode ?? null,
+      country: a.country ?? null
+    })),
+    ...(group === undefined || group === null ? {} : { group: { id: group.id } })
+  }
+}
+
+// ── 422 detail paths ─────────────────────────────────────────────────────────────────────────
+
+const arrays: Record<string, { readonly kind: FieldKind; readonly keys: Record<string, string> }> = {
+  emails: { kind: "Email", keys: { email: "address", type: "preferred" } },
+  phone_numbers: { kind: "Phone", keys: { number: "number", type: "features" } },
+  addresses: {
+    kind: "Address",
+    keys: { street: "street", city: "locality", state: "region", zip: "postcode", country: "country", type: "context" }
+  }
+}
+
+const columns: Record<string, ReadonlyArray<string>> = {
+  prefix: ["name", "prefix"],
+  first_name: ["name", "given"],
+  middle_name: ["name", "middle"],
+  last_name: ["name", "family"],
+  suffix: ["name", "suffix"],
+  nickname: ["name", "nickname"],
+  phonetic_first_name: ["name", "phoneticGiven"],
+  phonetic_middle_name: ["name", "phoneticMiddle"],
+  phonetic_last_name: ["name", "phoneticFamily"],
+  company: ["organization", "name"],
+  department: ["organization", "department"],
+  job_title: ["organization", "title"]
+}
+
+/**
+ * A 422 `@details` key (`emails.1.email`) → the domain path in the draft that was sent
+ * (`["fields", 3, "address"]`, where 3 is that email's index among all the draft's fields).
+ */
+export const toDomainPath = (draft: ContactDraft, wirePath: string): ReadonlyArray<string | number> => {
+  const [head = "", index, key] = wirePath.split(".")
+  const column = columns[head]
+  if (column !== undefined) return column
+  const array = arrays[head]
+  if (array === undefined) return []
+  if (index === undefined || !/^\d+$/u.test(index)) return ["fields"]
+  const positions = draft.fields.flatMap((f, i) => f._tag === array.kind ? [i] : [])
+  const position = positions[Number(index)]
+  if (position === undefined) return ["fields"]
+  const domainKey = key === undefined ? undefined : array.keys[key]
+  return domainKey === undefined ? ["fields", position] : ["fields", position, domainKey]
+}

@@ -1,0 +1,288 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Exit } from "effect"
+import fc from "fast-check"
+import { type Capabilities, lossless, unsupportedField } from "../src/Capabilities.ts"
+import type { ContactDraft } from "../src/Contact.ts"
+import type { ContactField } from "../src/ContactField.ts"
+import { project, rejectionIssues, validate } from "../src/Projection.ts"
+import { capabilitiesArb, contactArb, contactDraftArb } from "./arbitraries.ts"
+
+/** A Phone.com-like vendor: two e-mails, one typed phone, no labels, no online services. */
+const restrictive: Capabilities = {
+  ...lossless,
+  vendor: "restrictive",
+  kinds: ["individual"],
+  name: ["given", "family"],
+  requiredName: ["given"],
+  nameMaxLength: 10,
+  organization: ["name"],
+  fieldOrder: ["Phone", "Email"],
+  fields: {
+    ...lossless.fields,
+    Email: { ...lossless.fields.Email, maxCount: 2, maxLength: 30, labels: { _tag: "None" }, contexts: ["work"] },
+    Phone: {
+      ...lossless.fields.Phone,
+      requiresE164: true,
+      features: ["voice", "mobile"],
+      labels: { _tag: "Enum", values: ["Main", "Mobile"] },
+      preferred: false,
+      fieldIds: false,
+      uniqueBy: "context"
+    },
+    OnlineService: { ...lossless.fields.OnlineService, services: ["skype", "twitter"] },
+    Address: unsupportedField(),
+    Link: { ...lossless.fields.Link, readable: false, linkKinds: ["website"] }
+  }
+}
+
+const contact = (fields: ReadonlyArray<ContactField>, rest: Partial<ContactDraft> = {}): ContactDraft => ({
+  kind: "individual",
+  name: { given: "Ada", family: "Lovelace" },
+  organization: {},
+  fields,
+  ...rest
+})
+
+describe("project", () => {
+  it("keeps everything a lossless vendor holds, deriving E.164", () => {
+    const draft = contact([
+      { _tag: "Email", address: "ada@example.com", label: "Personal", context: "home", preferred: true },
+      { _tag: "Phone", number: "(202) 555-0123", features: ["fax"] }
+    ])
+    const { contact: projected, losses, rejected } = project(lossless, draft)
+    assert.deepStrictEqual(losses, [])
+    assert.deepStrictEqual(rejected, [])
+    assert.deepStrictEqual(projected.fields[1], {
+      _tag: "Phone",
+      number: "(202) 555-0123",
+      e164: "+12025550123",
+      features: ["fax"]
+    })
+  })
+
+  it("names every loss by path and drops what validate would reject", () => {
+    const draft = contact([
+      { _tag: "Email", address: "a@example.com", label: "Private", context: "home" },
+      { _tag: "Phone", number: "(202) 555-0123", label: "MOBILE", features: ["voice", "fax"], preferred: true },
+      { _tag: "Email", address: "b@example.com", context: "work" },
+      { _tag: "Email", address: "c@example.com" },
+      { _tag: "Address", locality: "London" },
+      { _tag: "OnlineService", service: "whatsapp", user: "ada" },
+      { _tag: "Link", uri: "https://ada.example", kind: "blog" }
+    ], { kind: "organization", name: { given: "Ada", middle: "King", family: "Lovelace-Byron" } })
+    const { contact: projected, losses, rejected, origins } = project(restrictive, draft)
+    assert.strictEqual(projected.kind, "individual")
+    assert.deepStrictEqual(projected.name, { given: "Ada" })
+    // Phones come first (fieldOrder), then e-mails; the third e-mail is over maxCount.
+    assert.deepStrictEqual(origins, [1, 0, 2])
+    assert.deepStrictEqual(projected.fields, [
+      { _tag: "Phone", number: "(202) 555-0123", e164: "+12025550123", label: "Mobile", features: ["voice"] },
+      { _tag: "Email", address: "a@example.com" },
+      { _tag: "Email", address: "b@example.com", context: "work" }
+    ])
+    assert.deepStrictEqual(losses.map((l) => l.path), [
+      ["kind"],
+      ["name", "middle"],
+      ["name", "family"],
+      ["fields", 0, "label"],
+      ["fields", 0, "context"],
+      ["fields", 1, "features"],
+      ["fields", 1, "preferred"],
+      ["fields", 3],
+      ["fields", 4],
+      ["fields", 5, "service"],
+      ["fields", 6, "kind"],
+      ["fields", 6]
+    ])
+    assert.deepStrictEqual(rejected.map((r) => [r.path, r.reason]), [
+      [["name", "family"], "InvalidContact"],
+      [["fields", 3], "Unsupported"],
+      [["fields", 4], "Unsupported"],
+      [["fields", 5, "service"], "Unsupported"]
+    ])
+    assert.strictEqual(
+      losses.find((l) => l.path.join() === "fields,5,service")?.message,
+      "restrictive does not support the service \"whatsapp\" (only \"skype\", \"twitter\")"
+    )
+  })
+
+  it("works on a Contact, keeping its id and timestamps", () => {
+    const stored = { ...contact([]), id: "7" as never, createdAt: "2026-01-01T00:00:00.000Z" }
+    const { contact: projected } = project(restrictive, stored)
+    assert.strictEqual(projected.id, "7")
+    assert.strictEqual(projected.createdAt, "2026-01-01T00:00:00.000Z")
+  })
+
+  it("applies a vendor's normalize after the generic rules, its losses under the field's path", () => {
+    const oneType: Capabilities = {
+      ...lossless,
+      fields: {
+        ...lossless.fields,
+        Phone: {
+          ...lossless.fields.Phone,
+          // Like Phone.com: one type per number, so only the first feature survives.
+          normalize: (phone) =>
+            (phone.features ?? []).length <= 1 ? { field: phone, losses: [] } : {
+              field: { ...phone, features: phone.features!.slice(0, 1) },
+              losses: [{ path: ["features"], message: "only one phone type" }]
+            }
+        }
+      }
+    }
+    const { contact: projected, losses } = project(
+      oneType,
+      contact([{ _tag: "Phone", number: "12", features: ["fax", "voice"] }])
+    )
+    assert.deepStrictEqual(projected.fields, [{ _tag: "Phone", number: "12", features: ["fax"] }])
+    assert.deepStrictEqual(losses, [{ path: ["fields", 0, "features"], message: "only one phone type" }])
+  })
+
+  it("keeps field ids only where the vendor has them", () => {
+    const draft = contact([
+      { _tag: "Email", id: "e1" as never, address: "a@example.com" },
+      { _tag: "Phone", id: "p1" as never, number: "(202) 555-0123" }
+    ])
+    const { contact: projected } = project(restrictive, draft)
+    assert.deepStrictEqual(projected.fields.map((f) => f.id), [undefined, "e1"])
+  })
+})
+
+describe("validate", () => {
+  it.effect("fails with InvalidContact carrying every issue when a value rule is broken", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(validate(
+        restrictive,
+        contact([
+          { _tag: "Email", address: "a-very-long-address-indeed@example.com" },
+          { _tag: "Phone", number: "12" },
+          { _tag: "Address", locality: "London" }
+        ], { name: { family: "Lovelace" } })
+      ))
+      assert.strictEqual(error._tag, "InvalidContact")
+      assert.deepStrictEqual(error.issues, [
+        { path: ["name", "given"], message: "is required by restrictive" },
+        { path: ["fields", 0, "address"], message: "must be at most 30 characters for restrictive" },
+        {
+          path: ["fields", 1, "number"],
+          message: "must be a phone number with an E.164 form (such as +12025550123) for restrictive"
+        },
+        { path: ["fields", 2], message: "restrictive cannot store Address fields" }
+      ])
+    }))
+
+  it.effect("fails with Unsupported when only capabilities are exceeded", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(validate(
+        restrictive,
+        contact([
+          { _tag: "Phone", number: "(202) 555-0123", context: "work" },
+          { _tag: "Phone", number: "(202) 555-0124", context: "work" },
+          { _tag: "OnlineService", service: "aim" }
+        ])
+      ))
+      assert.strictEqual(error._tag, "Unsupported")
+      assert.deepStrictEqual(error.issues.map((i) => i.path), [["fields", 1], ["fields", 2, "service"]])
+      assert.include(error.issues[0]?.message ?? "", "fields[0]")
+    }))
+
+  it.effect("checks the domain Schemas too, so a typed but malformed value never reaches a vendor", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(validate(
+        lossless,
+        contact([{ _tag: "Email", address: "not an e-mail" }, { _tag: "Phone", number: "" }])
+      ))
+      assert.strictEqual(error._tag, "InvalidContact")
+      assert.deepStrictEqual(error.issues.map((i) => i.path), [["fields", 0, "address"], ["fields", 1, "number"]])
+      assert.include(error.message, "must be an e-mail address")
+    }))
+
+  it.effect("reports Schema issues and capability rejections together", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(validate(
+        restrictive,
+        contact([{ _tag: "Email", address: "not an e-mail" }, { _tag: "Address", locality: "London" }])
+      ))
+      assert.strictEqual(error._tag, "InvalidContact")
+      assert.deepStrictEqual(error.issues.map((i) => i.path), [["fields", 0, "address"], ["fields", 1]])
+    }))
+
+  it.effect("succeeds with the draft itself, E.164 derived, even when parts would be lost", () =>
+    Effect.gen(function*() {
+      const draft = contact([{ _tag: "Phone", number: "(202) 555-0123", label: "Home" }])
+      const valid = yield* validate(restrictive, draft)
+      assert.deepStrictEqual(valid.fields, [
+        { _tag: "Phone", number: "(202) 555-0123", label: "Home", e164: "+12025550123" }
+      ])
+    }))
+})
+
+const runs = { numRuns: 500 }
+const anyContact = fc.oneof(contactDraftArb, contactArb as fc.Arbitrary<ContactDraft>)
+
+describe("properties over random vendors", () => {
+  it("project is idempotent: the projection loses nothing more", () =>
+    fc.assert(
+      fc.property(capabilitiesArb, anyContact, (capabilities, c) => {
+        const once = project(capabilities, c)
+        const twice = project(capabilities, once.contact)
+        assert.deepStrictEqual(twice.losses, [])
+        assert.deepStrictEqual(twice.contact, once.contact)
+      }),
+      runs
+    ))
+
+  it("validate fails exactly when project rejects something, with exactly those issues", () =>
+    fc.assert(
+      fc.property(capabilitiesArb, anyContact, (capabilities, c) => {
+        const { rejected, losses } = project(capabilities, c)
+        const exit = Effect.runSyncExit(validate(capabilities, c))
+        if (rejected.length === 0) return assert.isTrue(Exit.isSuccess(exit))
+        assert.isTrue(Exit.isFailure(exit))
+        const error = Effect.runSync(Effect.flip(validate(capabilities, c)))
+        assert.deepStrictEqual(error.issues, rejectionIssues(rejected))
+        assert.strictEqual(
+          error._tag,
+          rejected.some((r) => r.reason === "InvalidContact") ? "InvalidContact" : "Unsupported"
+        )
+        // Everything rejected was dropped, except a required name component that was never there.
+        for (const r of rejected) {
+          if (r.path[0] === "name" && c.name[r.path[1] as keyof ContactDraft["name"]] === undefined) continue
+          assert.isTrue(losses.some((l) => l.path.join("/") === r.path.join("/")), JSON.stringify(r))
+        }
+      }),
+      runs
+    ))
+
+  it("validate accepts every projection, unless a required name component is missing", () =>
+    fc.assert(
+      fc.property(capabilitiesArb, anyContact, (capabilities, c) => {
+        const projected = project(capabilities, c).contact
+        const exit = Effect.runSyncExit(validate(capabilities, projected))
+        if (Exit.isSuccess(exit)) return
+        const error = Effect.runSync(Effect.flip(validate(capabilities, projected)))
+        for (const issue of error.issues) {
+          assert.strictEqual(issue.path[0], "name")
+          assert.strictEqual(issue.message, `is required by ${capabilities.vendor}`)
+        }
+      }),
+      runs
+    ))
+
+  it("a vendor without required names accepts every projection", () =>
+    fc.assert(
+      fc.property(capabilitiesArb, anyContact, (generated, c) => {
+        const { requiredName: _, ...capabilities } = generated
+        assert.isTrue(Exit.isSuccess(Effect.runSyncExit(validate(capabilities, project(capabilities, c).contact))))
+      }),
+      runs
+    ))
+
+  it("lossless loses nothing from any valid contact", () =>
+    fc.assert(
+      fc.property(anyContact, (c) => {
+        const { losses, rejected } = project(lossless, c)
+        assert.deepStrictEqual([losses, rejected], [[], []])
+      }),
+      runs
+    ))
+})

@@ -1,0 +1,24 @@
+// Sums every package's `.vitest-results.json` into the one plain line CI reads.
+// Runs on any Node (CI's system Node may be 20), so it uses nothing but node:fs.
+import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+
+const roots = ["packages", "packages/adapters", "apps"]
+let passed = 0
+let failed = 0
+let skipped = 0
+for (const root of roots) {
+  if (!existsSync(root)) continue
+  for (const name of readdirSync(root)) {
+    const file = join(root, name, ".vitest-results.json")
+    if (!existsSync(file)) continue
+    const result = JSON.parse(readFileSync(file, "utf8"))
+    passed += result.numPassedTests ?? 0
+    failed += (result.numFailedTests ?? 0) + (result.numFailedTestSuites ?? 0)
+    skipped += (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0)
+  }
+}
+// A failed typecheck or lint fails the line too: it is counted as one failure.
+const status = Number(process.argv[2] ?? 0)
+if (status !== 0 && failed === 0) failed = 1
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`)
