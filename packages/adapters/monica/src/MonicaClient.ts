@@ -9,9 +9,9 @@
 import {
   decodeJson,
   pageNumberPages,
+  type RateLimit,
   readJsonBody,
   reasonFromStatus,
-  type RateLimit,
   type RetryPolicy,
   VendorHttp
 } from "@contactkit/adapter-kit"
