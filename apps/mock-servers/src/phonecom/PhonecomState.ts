@@ -126,16 +126,29 @@ export const contactsOf = (state: PhonecomState, extensionId: number): ReadonlyA
 export const groupsOf = (state: PhonecomState, extensionId: number): ReadonlyArray<StoredGroup> =>
   [...state.groups.values()].filter((group) => group.extensionId === extensionId)
 
-/** The wire form (ContactFull) of a stored contact. */
+/**
+ * The wire form (ContactFull) of a stored contact. Unset text is `""` and an unset `normalized`
+ * or `group` is left out, as in Phone.com's documented examples — its published schema types
+ * these as plain strings and objects, never null.
+ */
 export const toWire = (state: PhonecomState, contact: StoredContact) => {
   const group = contact.groupId === null ? undefined : state.groups.get(contact.groupId)
   return {
     id: contact.id,
-    ...Object.fromEntries(nameFields.map((field) => [field, contact[field]])),
+    ...Object.fromEntries(nameFields.map((field) => [field, contact[field] ?? ""])),
     emails: contact.emails,
-    phone_numbers: contact.phone_numbers,
-    addresses: contact.addresses,
-    group: group === undefined ? null : { id: group.id, name: group.name },
+    phone_numbers: contact.phone_numbers.map(({ normalized, ...phone }) =>
+      normalized === null ? phone : { ...phone, normalized }
+    ),
+    addresses: contact.addresses.map((address) => ({
+      type: address.type,
+      street: address.street ?? "",
+      city: address.city ?? "",
+      state: address.state ?? "",
+      zip: address.zip ?? "",
+      country: address.country ?? ""
+    })),
+    ...(group === undefined ? {} : { group: { id: group.id, name: group.name } }),
     created_at: contact.created_at,
     updated_at: contact.updated_at
   }
