@@ -2,13 +2,14 @@
  * The registry: every implementation the conformance suite runs against. This is the only file
  * that names every vendor; adding one is one entry here.
  */
+import { MonicaCapabilities, MonicaContactDirectory } from "@contactkit/adapter-monica"
 import { PhonecomCapabilities, PhonecomContactDirectory } from "@contactkit/adapter-phonecom"
 import { lossless } from "@contactkit/domain"
-import { phonecom } from "@contactkit/mock-servers"
+import { makeMonica, phonecom } from "@contactkit/mock-servers"
 import type { Harness } from "./Harness.ts"
 import { memoryHarness } from "./MemoryHarness.ts"
 import { mockedHarness } from "./MockedHarness.ts"
-import { phonecomGroup } from "./Unmodelled.ts"
+import { monicaDescription, phonecomGroup } from "./Unmodelled.ts"
 
 export const vendors: Record<string, Harness> = {
   memory: memoryHarness("memory", lossless, {
@@ -31,5 +32,20 @@ export const vendors: Record<string, Harness> = {
         retry: { base: "50 millis", max: "500 millis" }
       }),
     unmodelled: phonecomGroup
+  }),
+  monica: mockedHarness({
+    name: "monica",
+    module: makeMonica({ rateLimit: false }),
+    spec: "monica.yaml",
+    capabilities: MonicaCapabilities,
+    apiKey: "monica-token-a",
+    directory: (origin, apiKey) =>
+      MonicaContactDirectory.layerFetch({
+        apiUrl: `${origin}/api`,
+        apiKey,
+        rateLimit: false,
+        retry: { base: "50 millis", max: "500 millis" }
+      }),
+    unmodelled: monicaDescription
   })
 }

@@ -212,7 +212,8 @@ layer(mockLayer(makeMonica({ rateLimit: false }), { port: 0 }))("Monica mock", (
         })
         assert.strictEqual(archived.status, 422)
         const removed = yield* call("DELETE", `/api/contacts/${created.json.data.id}`, { token: tokenA })
-        assert.deepStrictEqual(removed.json, { deleted: true, id: created.json.data.id })
+        // `destroy($contactId)` is untyped: Monica echoes the route segment, a string.
+        assert.deepStrictEqual(removed.json, { deleted: true, id: String(created.json.data.id) })
         assert.strictEqual((yield* call("GET", `/api/contacts/${created.json.data.id}`, { token: tokenA })).status, 404)
       }))
 
@@ -246,14 +247,51 @@ layer(mockLayer(makeMonica({ rateLimit: false }), { port: 0 }))("Monica mock", (
         assert.deepStrictEqual(names(newest), [...names(oldest)].reverse())
       }))
 
-    it.effect("a write whose body is not JSON is 400 code 37 and changes nothing", () =>
+    it.effect("a body that is not JSON, or is the JSON null, is 400 code 37 and changes nothing", () =>
       Effect.gen(function*() {
         yield* reseed
-        const reply = yield* call("POST", "/api/contactfields", { token: tokenA, body: "{\"contact_id\": 1," })
-        assert.deepStrictEqual(reply.json, { error: { message: "Problems parsing JSON", error_code: 37 } })
-        assert.strictEqual(reply.status, 400)
+        const before = yield* call("GET", "/api/contacts/1", { token: tokenA })
+        for (
+          const [method, path, body] of [
+            ["POST", "/api/contactfields", "{\"contact_id\": 1,"],
+            ["PUT", "/api/contacts/1/work", "job=Salesman"],
+            ["POST", "/api/contactfields", "null"]
+          ] as const
+        ) {
+          const reply = yield* call(method, path, { token: tokenA, body })
+          assert.strictEqual(reply.status, 400, `${method} ${path} ${body}`)
+          assert.deepStrictEqual(reply.json, { error: { message: "Problems parsing JSON", error_code: 37 } })
+        }
         const fields = yield* call("GET", "/api/contacts/1/contactfields", { token: tokenA })
         assert.strictEqual(fields.json.meta.total, 2)
+        const after = yield* call("GET", "/api/contacts/1", { token: tokenA })
+        assert.deepStrictEqual(after.json, before.json)
+      }))
+
+    it.effect("PUT sets only the names it is sent and clears an absent description", () =>
+      Effect.gen(function*() {
+        yield* reseed
+        const base = { is_birthdate_known: false, is_deceased_date_known: false }
+        yield* call("PUT", "/api/contacts/2", {
+          token: tokenA,
+          body: { ...base, first_name: "Pam", last_name: "Beesly", description: "Receptionist" }
+        })
+        const reply = yield* call("PUT", "/api/contacts/2", { token: tokenA, body: { ...base, first_name: "Pamela" } })
+        assert.strictEqual(reply.status, 200)
+        const { first_name, last_name, nickname, description } = reply.json.data
+        assert.deepStrictEqual([first_name, last_name, nickname, description], ["Pamela", "Beesly", "Pammy", null])
+      }))
+
+    it.effect("lists with contactFields when asked, as a single read does", () =>
+      Effect.gen(function*() {
+        yield* reseed
+        const plain = yield* call("GET", "/api/contacts", { token: tokenA })
+        assert.isUndefined(plain.json.data[0].contactFields)
+        const withFields = yield* call("GET", "/api/contacts?with=contactfields", { token: tokenA })
+        assert.deepStrictEqual(
+          withFields.json.data.map((c: any) => c.contactFields.map((f: any) => f.content)),
+          [["jim.halpert@example.com", "+1 570 555 0101"], ["pam@example.org", "pambeesly"], ["+1 570 555 0199"]]
+        )
       }))
   })
 })

@@ -62,7 +62,9 @@ const sortRows = (rows: ReadonlyArray<ContactRow>, sort: string | undefined) => 
 const list = (state: MonicaState, context: RequestContext) => {
   const needle = context.query["query"]?.trim() ?? ""
   const real = ofAccount(state.contacts, context.accountId).filter((row) => !row.isPartial)
-  const render = (row: ContactRow) => contactResource(state, row, context.baseUrl, false)
+  // `with=contactfields` applies to every contact of the page, as it does to one.
+  const render = (row: ContactRow) =>
+    contactResource(state, row, context.baseUrl, context.query["with"] === "contactfields")
   if (needle !== "") {
     const found = real.filter((row) => (/.:./u.test(needle) ? matchesField(state, row, needle) : matches(row, needle)))
     return paginated(context, sortRows(found, context.query["sort"]), render, { query: needle })
@@ -125,8 +127,8 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
 
 /**
  * `UpdateWorkInformation`: validation first (a global `exists` on the contact, so an id that exists nowhere is 422),
- * then the account-scoped lookup (404), the archived guard and the partial guard (both 422). An empty value clears.
- * The answer is the full contact (200), with its contact fields when `with=contactfields` is in the query or body.
+ * then the account-scoped lookup (404), the archived guard and the partial guard (both 422). An absent or empty
+ * value clears. The answer is the full contact (200), with its contact fields when `with=contactfields` is sent.
  */
 const updateWork = (state: MonicaState, context: RequestContext, now: number): Outcome => {
   const messages = validate({ ...context.body, contact_id: context.params["id"] ?? null }, [
@@ -139,10 +141,12 @@ const updateWork = (state: MonicaState, context: RequestContext, now: number): O
   if (existing === undefined || existing.accountId !== context.accountId) return [notFound(), state]
   if (!existing.isActive) return [validationFailed([archivedMessage]), state]
   if (existing.isPartial) return [validationFailed(["The contact can't be a partial contact"]), state]
+  // `empty($data['job']) ? null : …`: PHP's empty() is also true for the string "0".
+  const value = (key: string) => (context.body[key] === "0" ? null : text(context.body[key]))
   const row: ContactRow = {
     ...existing,
-    job: text(context.body["job"]),
-    company: text(context.body["company"]),
+    job: value("job"),
+    company: value("company"),
     updatedAt: now
   }
   const next = { ...state, contacts: withMap(state.contacts, row.id, row) }
@@ -152,21 +156,22 @@ const updateWork = (state: MonicaState, context: RequestContext, now: number): O
 
 /**
  * Monica queues the deletion and answers `deleted` for any id; the mock deletes at once (with the contact's
- * fields) and answers the same way, echoing a numeric id as a number.
+ * fields) and answers the same way. The id is echoed as the route segment, a string: `destroy($contactId)` is
+ * untyped, unlike the contact-field route's `int $contactFieldId`.
  */
 const destroy = (state: MonicaState, context: RequestContext): Outcome => {
   const id = routeId(context)
   const raw = context.params["id"] ?? ""
   const existing = id === undefined ? undefined : state.contacts.get(id)
   if (existing === undefined || existing.accountId !== context.accountId) {
-    return [jsonResponse(200, { deleted: true, id: id ?? raw }), state]
+    return [jsonResponse(200, { deleted: true, id: raw }), state]
   }
   const next = {
     ...state,
     contacts: withoutKeys(state.contacts, (_, key) => key === existing.id),
     fields: withoutKeys(state.fields, (row) => row.contactId === existing.id)
   }
-  return [jsonResponse(200, { deleted: true, id: existing.id }), next]
+  return [jsonResponse(200, { deleted: true, id: raw }), next]
 }
 
 const write = (

@@ -1,7 +1,14 @@
 /**
  * The request pipeline every Monica API route shares, in the order Monica's middleware runs: throttle, bearer
- * authentication, then `ApiController`'s checks (`sort` → 400/39, `limit` → 400/30, a write whose body is not JSON
- * → 400/37). Also Monica's error bodies and Laravel's paginated envelope (`data`, `links`, `meta`).
+ * authentication, then `ApiController`'s checks (`sort` → 400/39, `limit` → 400/30, a write whose body is the JSON
+ * `null` or is not JSON at all → 400/37). Also Monica's error bodies and Laravel's paginated envelope (`data`,
+ * `links`, `meta`).
+ *
+ * A deliberate deviation on malformed JSON: Monica 4.x's `ApiController` decodes the body with `Safe\json_decode`,
+ * which throws, and its catch block lets the request through with no input at all — usually a 422 "… field is
+ * required.", but on `PUT /contacts/{id}/work` (no required fields) an empty input clears job and company. Bad input
+ * must never change a mock's state, so a body that is not JSON gets Monica's own "Problems parsing JSON" (400, error
+ * 37), as its error table and docs describe. An empty body is still no input, as in Monica.
  */
 import { Effect } from "effect"
 import type { HttpMethod } from "effect/http"
@@ -103,10 +110,8 @@ export const monicaRoute = (
       let body: Record<string, unknown> = {}
       if (method !== "GET" && method !== "DELETE") {
         const text = yield* readBodyText
-        const parsed = text.trim() === ""
-          ? undefined
-          : yield* Effect.orElseSucceed(Effect.try(() => JSON.parse(text) as unknown), () => undefined)
-        if (parsed === undefined || parsed === null) return respond(monicaError(400, 37))
+        const parsed = yield* Effect.orElseSucceed(Effect.try(() => JSON.parse(text) as unknown), () => undefined)
+        if (parsed === null || (parsed === undefined && text.trim() !== "")) return respond(monicaError(400, 37))
         const normalized = normalizeInput(parsed)
         // A JSON array or scalar gives Laravel no named inputs, so validation reports the fields as missing.
         if (normalized !== null && typeof normalized === "object" && !Array.isArray(normalized)) {

@@ -98,58 +98,83 @@ export const fieldResource = (state: MonicaState, row: FieldRow, baseUrl: string
 export const fieldsOfContact = (state: MonicaState, contactId: number): ReadonlyArray<FieldRow> =>
   [...state.fields.values()].filter((row) => row.contactId === contactId)
 
-/** The full contact (`Contact` resource); `withFields` is `?with=contactfields`. */
-export const contactResource = (state: MonicaState, row: ContactRow, baseUrl: string, withFields: boolean) => ({
-  id: row.id,
-  uuid: row.uuid,
-  object: "contact",
-  hash_id: `h:${row.id.toString(36)}`,
-  first_name: row.firstName,
-  last_name: row.lastName,
-  nickname: row.nickname,
-  complete_name: completeName(row),
-  initials: initials(row),
-  description: row.description,
-  gender: null,
-  gender_type: null,
-  is_starred: row.isStarred,
-  is_partial: row.isPartial,
-  is_active: row.isActive,
-  is_dead: row.isDead,
-  is_me: false,
-  last_called: null,
-  last_activity_together: null,
-  stay_in_touch_frequency: null,
-  stay_in_touch_trigger_date: null,
-  information: {
-    relationships: {
-      love: { total: 0, contacts: [] },
-      family: { total: 0, contacts: [] },
-      friend: { total: 0, contacts: [] },
-      work: { total: 0, contacts: [] }
+/**
+ * The full contact (`Contact` resource); `withFields` is `?with=contactfields`. A partial contact (a relative known
+ * only by name) shows only its names, flags, dates and account: Monica wraps the rest in `when(! is_partial)`.
+ */
+export const contactResource = (state: MonicaState, row: ContactRow, baseUrl: string, withFields: boolean) => {
+  const real = !row.isPartial
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    object: "contact",
+    hash_id: `h:${row.id.toString(36)}`,
+    first_name: row.firstName,
+    last_name: row.lastName,
+    nickname: row.nickname,
+    complete_name: completeName(row),
+    initials: initials(row),
+    description: row.description,
+    gender: null,
+    gender_type: null,
+    is_starred: row.isStarred,
+    is_partial: row.isPartial,
+    is_active: row.isActive,
+    is_dead: row.isDead,
+    is_me: false,
+    ...(real
+      ? {
+        last_called: null,
+        last_activity_together: null,
+        stay_in_touch_frequency: null,
+        stay_in_touch_trigger_date: null
+      }
+      : {}),
+    information: {
+      ...(real
+        ? {
+          relationships: {
+            love: { total: 0, contacts: [] },
+            family: { total: 0, contacts: [] },
+            friend: { total: 0, contacts: [] },
+            work: { total: 0, contacts: [] }
+          }
+        }
+        : {}),
+      dates: { birthdate: emptyDate, deceased_date: emptyDate },
+      ...(real
+        ? {
+          career: { job: row.job, company: row.company },
+          avatar,
+          food_preferences: null,
+          how_you_met: { general_information: null, first_met_date: emptyDate, first_met_through_contact: null }
+        }
+        : {})
     },
-    dates: { birthdate: emptyDate, deceased_date: emptyDate },
-    career: { job: row.job, company: row.company },
-    avatar,
-    food_preferences: null,
-    how_you_met: { general_information: null, first_met_date: emptyDate, first_met_through_contact: null }
-  },
-  addresses: [],
-  tags: [],
-  statistics: {
-    number_of_calls: 0,
-    number_of_notes: 0,
-    number_of_activities: 0,
-    number_of_reminders: 0,
-    number_of_tasks: 0,
-    number_of_gifts: 0,
-    number_of_debts: 0
-  },
-  ...(withFields
-    ? { contactFields: fieldsOfContact(state, row.id).map((field) => fieldResource(state, field, baseUrl)), notes: [] }
-    : {}),
-  url: `${baseUrl}/api/contacts/${row.id}`,
-  account: { id: row.accountId },
-  created_at: timestamp(row.createdAt),
-  updated_at: timestamp(row.updatedAt)
-})
+    ...(real
+      ? {
+        addresses: [],
+        tags: [],
+        statistics: {
+          number_of_calls: 0,
+          number_of_notes: 0,
+          number_of_activities: 0,
+          number_of_reminders: 0,
+          number_of_tasks: 0,
+          number_of_gifts: 0,
+          number_of_debts: 0
+        }
+      }
+      : {}),
+    ...(real && withFields
+      ? {
+        contactFields: fieldsOfContact(state, row.id).map((field) => fieldResource(state, field, baseUrl)),
+        notes: []
+      }
+      : {}),
+    ...(real ? { url: `${baseUrl}/api/contacts/${row.id}` } : {}),
+    account: { id: row.accountId },
+    created_at: timestamp(row.createdAt),
+    updated_at: timestamp(row.updatedAt)
+  }
+}

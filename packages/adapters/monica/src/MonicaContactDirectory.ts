@@ -317,10 +317,10 @@ export const layer = (options: Options): Layer.Layer<ContactDirectory, never, Ht
 export const layerFetch = (options: Options): Layer.Layer<ContactDirectory> =>
   layer(options).pipe(Layer.provide(FetchHttpClient.layer))
 
-/** Reads `MONICA_API_URL` (including `/api`) and `MONICA_API_KEY`; fetch-based. */
-export const layerConfig: Layer.Layer<ContactDirectory, Config.ConfigError> = Layer.unwrap(
+/** Reads `MONICA_API_URL` (including `/api`) and `MONICA_API_KEY` (redacted); needs an `HttpClient`, as `layer`. */
+export const layerConfig: Layer.Layer<ContactDirectory, Config.ConfigError, HttpClient.HttpClient> = Layer.unwrap(
   Effect.gen(function*() {
-    return layerFetch({
+    return layer({
       apiUrl: yield* Config.String("MONICA_API_URL"),
       apiKey: yield* Config.Redacted("MONICA_API_KEY")
     })

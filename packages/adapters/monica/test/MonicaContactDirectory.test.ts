@@ -6,6 +6,7 @@
 import { ContactDirectory, ContactId, FieldId } from "@contactkit/domain"
 import { assert, describe, it } from "@effect/vitest"
 import { ConfigProvider, Effect, Fiber, Layer, Logger, Redacted, Stream } from "effect"
+import { FetchHttpClient } from "effect/http"
 import { TestClock } from "effect/testing"
 import nock from "nock"
 import { afterEach, beforeAll } from "vitest"
@@ -328,6 +329,7 @@ describe("MonicaContactDirectory", () => {
       monica().get("/api/contacts/8").query(true).reply(200, { data: contactBody(8) })
       const contact = yield* withDir((d) => d.get(ContactId.make("8"))).pipe(
         Effect.provide(MonicaContactDirectory.layerConfig.pipe(
+          Layer.provide(FetchHttpClient.layer),
           Layer.provide(ConfigProvider.layer(ConfigProvider.fromUnknown({
             MONICA_API_URL: `${base}/api`,
             MONICA_API_KEY: apiKey
