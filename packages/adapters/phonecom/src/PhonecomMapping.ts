@@ -32,16 +32,25 @@ import type {
 export type PhonecomPhoneType = "home" | "business" | "mobile" | "fax" | "pager"
 export type PhonecomAddressType = "home" | "business"
 
-/** Empty and null text is absent in the domain. */
+/**
+ * Empty and null text is absent in the domain. Whitespace is a value: Phone.com stores it as sent,
+ * and the domain accepts it, so reading it as absent would drop it on the next PUT.
+ */
 const text = (value: string | null | undefined): string | undefined =>
-  value === null || value === undefined || value.trim() === "" ? undefined : value
+  value === null || value === undefined || value === "" ? undefined : value
 
 /** Builds an object without the keys whose value is undefined (exact optional properties). */
 const defined = <A extends Record<string, unknown>>(record: A): { [K in keyof A]: Exclude<A[K], undefined> } =>
   Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as never
 
+/** The last second an ISO 8601 timestamp with a four-digit year can name (9999-12-31T23:59:59Z). */
+const maxUnixSeconds = 253402300799
+
+/** A timestamp outside 1970…9999 (a broken record) is absent rather than an invalid Date that throws. */
 const isoFromUnix = (seconds: number | null | undefined): string | undefined =>
-  seconds === null || seconds === undefined ? undefined : new Date(seconds * 1000).toISOString()
+  seconds === null || seconds === undefined || !(seconds >= 0 && seconds <= maxUnixSeconds)
+    ? undefined
+    : new Date(seconds * 1000).toISOString()
 
 // ── phone type ↔ context + features ──────────────────────────────────────────────────────────
 

@@ -1,33 +1,10 @@
+/**
+ * Example-based tests of PhonecomMapping: the write side, 422 paths and phone types. The fixture
+ * files are checked by Fixtures.test.ts, the general laws by MappingProperties.test.ts.
+ */
 import { type ContactDraft, makePhone, project } from "@contactkit/domain"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect } from "effect"
-import { readdirSync, readFileSync } from "node:fs"
-import { join } from "node:path"
 import { PhonecomCapabilities, PhonecomMapping } from "../src/index.ts"
-import { api, contactsPath, useNock, withDirectory } from "./support.ts"
-
-useNock()
-
-const fixturesDir = join(import.meta.dirname, "fixtures")
-const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith(".json")).sort()
-
-describe("Phone.com mapping fixtures (test/fixtures/<operation>.<case>.json)", () => {
-  it("has fixtures", () => assert.isAbove(fixtures.length, 0))
-
-  for (const file of fixtures) {
-    it.effect(file, () =>
-      Effect.gen(function*() {
-        const { vendorResponse, expected } = JSON.parse(readFileSync(join(fixturesDir, file), "utf8"))
-        const operation = file.split(".")[0]
-        assert.strictEqual(operation, "get", "only get fixtures are wired so far")
-        api().get(`${contactsPath}/${vendorResponse.id}`).reply(200, vendorResponse)
-        const contact = yield* withDirectory((d) => d.get(String(vendorResponse.id) as never))
-        const { remote, ...rest } = contact
-        assert.deepStrictEqual(rest, expected)
-        assert.deepStrictEqual(remote, { vendor: "phonecom", record: vendorResponse })
-      }))
-  }
-})
 
 describe("PhonecomMapping", () => {
   const draft: ContactDraft = {
