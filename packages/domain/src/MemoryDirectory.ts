@@ -26,6 +26,7 @@ import type { ContactField } from "./ContactField.ts"
 import type { ContactId, FieldId } from "./ContactId.ts"
 import { applyPatch } from "./Patch.ts"
 import { project, validate } from "./Projection.ts"
+import { validateChange } from "./ValidateChange.ts"
 
 interface State {
   readonly nextId: number
@@ -73,7 +74,11 @@ export const makeMemory = (capabilities: Capabilities = lossless): Effect.Effect
       candidate: ContactDraft,
       previous: Contact | undefined
     ) {
-      const valid = yield* validate(capabilities, toDraft(candidate)).pipe(Effect.mapError(fail(operation)))
+      // The rules apply to what this write changes; what the contact already holds is kept as it is.
+      const checked = previous === undefined
+        ? validate(capabilities, toDraft(candidate))
+        : validateChange(capabilities, toDraft(previous), toDraft(candidate))
+      const valid = yield* checked.pipe(Effect.mapError(fail(operation)))
       const projection = project(capabilities, valid)
       const known = new Set(previous?.fields.flatMap((f) => f.id === undefined ? [] : [f.id]) ?? [])
       let nextFieldId = state.nextFieldId

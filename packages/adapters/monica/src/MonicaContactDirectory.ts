@@ -29,6 +29,7 @@ import {
   InvalidContact,
   type Operation,
   validate,
+  validateChange,
   VendorUnavailable
 } from "@contactkit/domain"
 import { Clock, Config, Effect, Layer, Stream } from "effect"
@@ -211,7 +212,8 @@ export const make = (options: Options) =>
       Effect.gen(function*() {
         const id = yield* requireId(contactId)
         const { value: current } = yield* client.getContact(id)
-        yield* validate(capabilities, applyPatch(toContact(current), patch))
+        const before = toContact(current)
+        yield* validateChange(capabilities, before, applyPatch(before, patch))
         if (patch.name !== undefined) {
           const year = new Date(yield* Clock.currentTimeMillis).getUTCFullYear()
           yield* client.updateContact(id, toMonicaContactUpdate(current, patch.name, year))

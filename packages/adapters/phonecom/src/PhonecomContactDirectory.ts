@@ -18,7 +18,8 @@ import {
   type Operation,
   project,
   toDraft,
-  validate
+  validate,
+  validateChange
 } from "@contactkit/domain"
 import { Config, Effect, Layer, Stream } from "effect"
 import { FetchHttpClient, type HttpClient } from "effect/http"
@@ -55,8 +56,10 @@ export const make = (options: Options): Effect.Effect<ContactDirectory.Service, 
     ) =>
       Effect.gen(function*() {
         const record = yield* client.get(id, operation)
-        const next = yield* change(toContact(record))
-        const valid = yield* check(operation, next)
+        const current = toContact(record)
+        const next = yield* change(current)
+        // Phone.com's rules apply to what changes; what it already holds is sent back as it is.
+        const valid = yield* validateChange(capabilities, toDraft(current), next).pipe(Effect.mapError(fail(operation)))
         const stored = yield* client.replace(id, toPhonecomInput(valid, record.wire), valid, operation)
         return { contact: toContact(stored), sent: valid }
       })

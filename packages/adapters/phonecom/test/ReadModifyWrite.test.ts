@@ -135,4 +135,28 @@ describe("PhonecomContactDirectory read-modify-write", () => {
       assert.isFalse("group" in bodies[0]!)
       assert.strictEqual(bodies[0]!.nickname, "Enchantress")
     }))
+
+  it.effect("update: a value Phone.com already holds unchecked does not block a change elsewhere", () =>
+    Effect.gen(function*() {
+      const held = [{ type: "primary", email: "not an e-mail" }]
+      const log: Array<string> = []
+      const bodies: Array<unknown> = []
+      api().get(`${contactsPath}/42`).reply(() => (log.push("GET"), [200, stored({ emails: held })]))
+      api().put(`${contactsPath}/42`, (body) => (bodies.push(body), true))
+        .reply(() => (log.push("PUT"), [200, stored({ emails: held, first_name: "Augusta" })]))
+      const updated = yield* withDirectory((d) => d.update(id, { name: { given: "Augusta" } }))
+      assert.deepStrictEqual(log, ["GET", "PUT"])
+      assert.deepStrictEqual(bodies, [fullBody({ first_name: "Augusta", emails: held })])
+      assert.strictEqual(updated.name.given, "Augusta")
+    }))
+
+  it.effect("update: changing that value is held to the rules, and nothing is sent", () =>
+    Effect.gen(function*() {
+      api().get(`${contactsPath}/42`).reply(200, stored({ emails: [{ type: "primary", email: "not an e-mail" }] }))
+      const error = yield* withDirectory((d) =>
+        Effect.flip(d.update(id, { fields: [{ _tag: "Email", address: "still not one" }] }))
+      )
+      assert.strictEqual(error.reason._tag, "InvalidContact")
+      assert.isTrue(nock.isDone())
+    }))
 })
