@@ -1,0 +1,103 @@
+/**
+ * Benchmark — listing through an adapter versus raw HTTP. The same mock, the same contacts, the same pages:
+ * once through the adapter's `list` (HTTP client, retry and timeout policy, Schema decoding, mapping to the
+ * domain, phone numbers to E.164, a `Stream`), once as plain `fetch` + `JSON.parse`. The ratio adapter/raw is the
+ * throughput the domain model costs; it is what stays comparable across machines.
+ */
+import { MonicaContactDirectory } from "@contactkit/adapter-monica"
+import { PhonecomContactDirectory } from "@contactkit/adapter-phonecom"
+import { ContactDirectory } from "@contactkit/domain"
+import { Effect, type Layer, Redacted, Stream } from "effect"
+import { perSecond, type RunOptions, timeRuns, type Timing } from "./Measure.ts"
+import { monicaTarget, phonecomTarget } from "./Populate.ts"
+import { listMonicaRaw, listPhonecomRaw } from "./RawListing.ts"
+import { formatRate, formatRatio, table } from "./Report.ts"
+
+export interface ListingResult {
+  readonly vendor: string
+  readonly contacts: number
+  readonly pageSize: number
+  readonly adapter: Timing
+  readonly raw: Timing
+  readonly adapterPerSecond: number
+  readonly rawPerSecond: number
+  /** Adapter throughput over raw throughput: 1 would mean the adapter costs nothing. */
+  readonly ratio: number
+}
+
+export interface ListingTarget {
+  readonly vendor: string
+  readonly pageSize: number
+  readonly layer: Layer.Layer<ContactDirectory>
+  readonly raw: () => Promise<number>
+}
+
+export const phonecomListing = (baseUrl: string, pageSize = 500): ListingTarget => ({
+  vendor: "phonecom",
+  pageSize,
+  layer: PhonecomContactDirectory.layerFetch({
+    apiUrl: `${baseUrl}/v4`,
+    apiKey: Redacted.make(phonecomTarget.token),
+    accountId: phonecomTarget.accountId,
+    extensionId: phonecomTarget.extensionId,
+    rateLimit: false
+  }),
+  raw: () => listPhonecomRaw(baseUrl, pageSize)
+})
+
+export const monicaListing = (baseUrl: string, pageSize = 100): ListingTarget => ({
+  vendor: "monica",
+  pageSize,
+  layer: MonicaContactDirectory.layerFetch({
+    apiUrl: `${baseUrl}/api`,
+    apiKey: Redacted.make(monicaTarget.token),
+    rateLimit: false
+  }),
+  raw: () => listMonicaRaw(baseUrl, pageSize)
+})
+
+/** A listing that read a different number of contacts than expected measured something else: stop. */
+const expectCount = (what: string, expected: number) => (count: number) =>
+  count === expected ? Effect.void : Effect.die(`${what} listed ${count} contacts, expected ${expected}`)
+
+export const benchListing = (target: ListingTarget, contacts: number, options: RunOptions) =>
+  Effect.gen(function*() {
+    const directory = yield* ContactDirectory
+    const viaAdapter = Stream.runCount(directory.list({ pageSize: target.pageSize })).pipe(
+      Effect.tap(expectCount(`${target.vendor} adapter`, contacts))
+    )
+    const viaRaw = Effect.promise(target.raw).pipe(Effect.tap(expectCount(`${target.vendor} raw`, contacts)))
+    const adapter = yield* timeRuns(viaAdapter, options)
+    const raw = yield* timeRuns(viaRaw, options)
+    const adapterPerSecond = perSecond(contacts, adapter.medianMs)
+    const rawPerSecond = perSecond(contacts, raw.medianMs)
+    const result: ListingResult = {
+      vendor: target.vendor,
+      contacts,
+      pageSize: target.pageSize,
+      adapter,
+      raw,
+      adapterPerSecond,
+      rawPerSecond,
+      ratio: adapterPerSecond / rawPerSecond
+    }
+    return result
+  }).pipe(Effect.provide(target.layer))
+
+const microsPerContact = (timing: Timing, contacts: number) =>
+  `${((timing.cpuMedianMs * 1000) / contacts).toFixed(1)} µs`
+
+export const renderListing = (results: ReadonlyArray<ListingResult>): string =>
+  table(
+    ["vendor", "contacts", "page", "adapter", "raw fetch", "adapter/raw", "client CPU/contact: adapter", "raw"],
+    results.map((r) => [
+      r.vendor,
+      r.contacts.toLocaleString("en-US"),
+      String(r.pageSize),
+      formatRate(r.adapterPerSecond),
+      formatRate(r.rawPerSecond),
+      formatRatio(r.ratio),
+      microsPerContact(r.adapter, r.contacts),
+      microsPerContact(r.raw, r.contacts)
+    ])
+  )

@@ -1,0 +1,81 @@
+/**
+ * Timing for the benchmarks: warm up, run a task several times, keep the median.
+ *
+ * Benchmarks sit outside the house rule that time comes from `Clock`: they measure the real machine, and
+ * `performance.now()` is its monotonic, sub-millisecond timer. Nothing here asserts on a time; it only reports.
+ */
+import { Effect } from "effect"
+
+export interface Timing {
+  /** The median of the measured runs, in milliseconds of wall time. */
+  readonly medianMs: number
+  readonly runsMs: ReadonlyArray<number>
+  /**
+   * The median CPU time this process spent per run (user + system), in milliseconds. Wall time of a listing also
+   * contains the mock server's work in its own process; this is the client's share alone.
+   */
+  readonly cpuMedianMs: number
+}
+
+export interface RunOptions {
+  /** Runs thrown away first, so the JIT, connection pools and caches are warm. */
+  readonly warmup: number
+  readonly runs: number
+}
+
+export const median = (values: ReadonlyArray<number>): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? sorted[middle] ?? Number.NaN
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2
+}
+
+/** How long one run of `task` takes, in milliseconds of wall time and of this process's CPU time. */
+export const timeOnce = <A, E, R>(
+  task: Effect.Effect<A, E, R>
+): Effect.Effect<{ readonly ms: number; readonly cpuMs: number }, E, R> =>
+  Effect.gen(function*() {
+    const cpu = process.cpuUsage()
+    const start = performance.now()
+    yield* task
+    const ms = performance.now() - start
+    const used = process.cpuUsage(cpu)
+    return { ms, cpuMs: (used.user + used.system) / 1000 }
+  })
+
+/** `warmup` untimed runs, then `runs` timed ones, one after the other. */
+export const timeRuns = <A, E, R>(task: Effect.Effect<A, E, R>, options: RunOptions): Effect.Effect<Timing, E, R> =>
+  Effect.gen(function*() {
+    for (let i = 0; i < options.warmup; i++) yield* task
+    const runsMs: Array<number> = []
+    const cpuMs: Array<number> = []
+    for (let i = 0; i < options.runs; i++) {
+      const run = yield* timeOnce(task)
+      runsMs.push(run.ms)
+      cpuMs.push(run.cpuMs)
+    }
+    return { medianMs: median(runsMs), runsMs, cpuMedianMs: median(cpuMs) }
+  })
+
+/** Items per second when `count` items took `ms` milliseconds. */
+export const perSecond = (count: number, ms: number): number => (count * 1000) / ms
+
+/**
+ * Runs a synchronous `body` over every item of `items` as one timed pass, `warmup` + `runs` times; returns the
+ * median pass. For hot paths measured per item without Effect's own overhead in the loop.
+ */
+export const timeSyncPasses = <A>(
+  items: ReadonlyArray<A>,
+  body: (item: A) => unknown,
+  options: RunOptions
+): Effect.Effect<Timing> =>
+  timeRuns(
+    Effect.sync(() => {
+      // Results are counted, so the loop's work is observable and cannot be optimised away.
+      let produced = 0
+      for (const item of items) if (body(item) !== undefined) produced++
+      return produced
+    }),
+    options
+  )
