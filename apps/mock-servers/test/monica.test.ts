@@ -175,6 +175,28 @@ layer(mockLayer(makeMonica({ rateLimit: false }), { port: 0 }))("Monica mock", (
       }))
   })
 
+  describe("secrets", () => {
+    it.effect("never echoes a token, refused or accepted, in a body, a header or the request log", () =>
+      Effect.gen(function*() {
+        const secret = "sk_live_Zq8cTf3vPp1"
+        const replies = [
+          yield* call("GET", "/api/contacts", { token: secret }),
+          yield* call("POST", "/api/contactfields", { token: secret, body: "{not json" }),
+          yield* call("GET", "/api/nowhere", { token: secret }),
+          yield* call("POST", "/api/contactfields", { token: tokenA, body: { data: "x" } })
+        ]
+        for (const reply of replies) {
+          assert.isAtLeast(reply.status, 400)
+          assert.notInclude(reply.text, secret)
+          assert.notInclude(reply.text, tokenA)
+          assert.notInclude(JSON.stringify([...reply.headers]), secret)
+        }
+        const log = yield* admin("GET", "/requests")
+        assert.notInclude(log.text, secret)
+        assert.notInclude(log.text, tokenA)
+      }))
+  })
+
   describe("contacts", () => {
     it.effect("creates with the required booleans and reads back with contactFields", () =>
       Effect.gen(function*() {

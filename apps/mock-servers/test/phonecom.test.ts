@@ -93,6 +93,29 @@ layer(mockLayer(phonecom, { port: 0 }))("Phone.com mock", (it) => {
       }))
   })
 
+  describe("secrets", () => {
+    it.effect("never echoes a token, refused or accepted, in a body, a header or the request log", () =>
+      Effect.gen(function*() {
+        const secret = "sk_live_Zq8cTf3vPp1"
+        const replies = [
+          yield* call("GET", contactsA, { token: secret }),
+          yield* call("POST", contactsA, { token: secret, body: "{not json" }),
+          yield* call("GET", "/v4/nowhere", { token: secret }),
+          yield* call("GET", contactsA, { headers: { authorization: secret } }),
+          yield* call("POST", contactsA, { token: tokenA, body: { emails: [{}, {}, {}] } })
+        ]
+        for (const reply of replies) {
+          assert.isAtLeast(reply.status, 400)
+          assert.notInclude(reply.text, secret)
+          assert.notInclude(reply.text, tokenA)
+          assert.notInclude(JSON.stringify([...reply.headers]), secret)
+        }
+        const log = yield* admin("GET", "/requests")
+        assert.notInclude(log.text, secret)
+        assert.notInclude(log.text, tokenA)
+      }))
+  })
+
   describe("lists", () => {
     it.effect("paginates with limit and offset without gaps or repeats", () =>
       Effect.gen(function*() {
