@@ -2,7 +2,7 @@ import { assert, describe, layer } from "@effect/vitest"
 import { Effect } from "effect"
 import { layer as mockLayer } from "../src/index.ts"
 import { makeMonica } from "../src/monica/index.ts"
-import { admin, call } from "./support.ts"
+import { admin, assertNothingEchoes, call } from "./support.ts"
 
 const tokenA = "monica-token-a"
 const tokenB = "monica-token-b"
@@ -185,15 +185,7 @@ layer(mockLayer(makeMonica({ rateLimit: false }), { port: 0 }))("Monica mock", (
           yield* call("GET", "/api/nowhere", { token: secret }),
           yield* call("POST", "/api/contactfields", { token: tokenA, body: { data: "x" } })
         ]
-        for (const reply of replies) {
-          assert.isAtLeast(reply.status, 400)
-          assert.notInclude(reply.text, secret)
-          assert.notInclude(reply.text, tokenA)
-          assert.notInclude(JSON.stringify([...reply.headers]), secret)
-        }
-        const log = yield* admin("GET", "/requests")
-        assert.notInclude(log.text, secret)
-        assert.notInclude(log.text, tokenA)
+        yield* assertNothingEchoes(replies, [secret, tokenA])
       }))
   })
 

@@ -1,7 +1,7 @@
 import { assert, describe, layer } from "@effect/vitest"
 import { Effect } from "effect"
 import { layer as mockLayer, phonecom } from "../src/index.ts"
-import { admin, call, contactsA, groupsA, tokenA, tokenB } from "./support.ts"
+import { admin, assertNothingEchoes, call, contactsA, groupsA, tokenA, tokenB } from "./support.ts"
 
 const picard = {
   prefix: "Captain",
@@ -104,15 +104,7 @@ layer(mockLayer(phonecom, { port: 0 }))("Phone.com mock", (it) => {
           yield* call("GET", contactsA, { headers: { authorization: secret } }),
           yield* call("POST", contactsA, { token: tokenA, body: { emails: [{}, {}, {}] } })
         ]
-        for (const reply of replies) {
-          assert.isAtLeast(reply.status, 400)
-          assert.notInclude(reply.text, secret)
-          assert.notInclude(reply.text, tokenA)
-          assert.notInclude(JSON.stringify([...reply.headers]), secret)
-        }
-        const log = yield* admin("GET", "/requests")
-        assert.notInclude(log.text, secret)
-        assert.notInclude(log.text, tokenA)
+        yield* assertNothingEchoes(replies, [secret, tokenA])
       }))
   })
 

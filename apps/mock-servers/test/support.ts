@@ -1,6 +1,7 @@
 /**
  * Test helpers: plain `fetch` against the embedded mock, so tests see exactly what a client on the wire sees.
  */
+import { assert } from "@effect/vitest"
 import { Effect } from "effect"
 import { MockServer } from "../src/index.ts"
 
@@ -60,4 +61,18 @@ export const transportFails = (method: string, path: string, token: string) =>
         .then((response) => response.text())
         .then(() => false, () => true)
     )
+  })
+
+/** Asserts that none of `secrets` shows in any reply (body or headers) or in the mock's request log. */
+export const assertNothingEchoes = (replies: ReadonlyArray<Reply>, secrets: ReadonlyArray<string>) =>
+  Effect.gen(function*() {
+    const log = yield* admin("GET", "/requests")
+    for (const secret of secrets) {
+      for (const reply of replies) {
+        assert.isAtLeast(reply.status, 400)
+        assert.notInclude(reply.text, secret)
+        assert.notInclude(JSON.stringify([...reply.headers]), secret)
+      }
+      assert.notInclude(log.text, secret)
+    }
   })
