@@ -30,7 +30,8 @@ const cell = (rule: FieldRule<FieldKind>): string => {
   if (rule.uniqueBy !== undefined) parts.push(`unique by ${rule.uniqueBy}`)
   if (rule.requiresE164) parts.push("E.164 required")
   if (rule.fieldIds) parts.push("own field ids")
-  if (rule.normalize !== undefined) parts.push("vendor flattening (see Capabilities)")
+  if (rule.note !== undefined) parts.push(rule.note)
+  else if (rule.normalize !== undefined) parts.push("vendor flattening (see its Capabilities)")
   return parts.join("; ")
 }
 

@@ -69,6 +69,8 @@ export interface FieldRule<K extends FieldKind> {
   readonly linkKinds?: ReadonlyArray<LinkKind>
   /** Applied after the generic rules. */
   readonly normalize?: Normalize<K>
+  /** What `normalize` does, in a few words for the fidelity matrix. */
+  readonly note?: string
 }
 
 export type FieldRules = { readonly [K in FieldKind]: FieldRule<K> }

@@ -73,26 +73,36 @@ const common = {
   fieldIds: true
 } as const
 
-const email: FieldRule<"Email"> = { ...common, keeps: ["address"], requires: ["address"], normalize: normalizeEmail }
+const email: FieldRule<"Email"> = {
+  ...common,
+  keeps: ["address"],
+  requires: ["address"],
+  normalize: normalizeEmail,
+  note: "labels home/work/other ↔ context, main ↔ preferred; a custom label spelled like a standard one is lost"
+}
 const phone: FieldRule<"Phone"> = {
   ...common,
   keeps: ["number", "e164", "features"],
   requires: ["number"],
   features: keptFeatures,
-  normalize: normalizePhone
+  normalize: normalizePhone,
+  note: "labels cell/fax/pager ↔ features mobile/fax/pager, home/work/other ↔ context, main ↔ preferred"
 }
 const onlineService: FieldRule<"OnlineService"> = {
   ...common,
   keeps: ["service", "user", "uri"],
   requires: ["service"],
   services,
-  normalize: normalizeOnlineService
+  normalize: normalizeOnlineService,
+  note:
+    "one value per field (the user name wins over a URI); `other` is an account's custom field type, named by the label"
 }
 const link: FieldRule<"Link"> = {
   ...common,
   keeps: ["uri", "kind"],
   requires: ["uri"],
   linkKinds: ["website", "blog"],
+  note: "the Website or Blog field type (created in the account when missing)",
   normalize: normalizeLink
 }
 

@@ -36,6 +36,7 @@ export const capabilities: Capabilities = {
       // `primary` ↔ preferred; `alternate` reads back as not preferred, so `false` is the same as absent.
       preferred: true,
       fieldIds: false,
+      note: "type primary ↔ preferred, every other e-mail is alternate",
       normalize: (field) => {
         if (field.preferred === true || field.preferred === undefined) return { field, losses: [] }
         const { preferred: _, ...rest } = field
@@ -53,6 +54,7 @@ export const capabilities: Capabilities = {
       preferred: false,
       fieldIds: false,
       features: ["mobile", "fax", "pager"],
+      note: "one type per number — home, business (work), mobile, fax, pager — which context and features give way to",
       normalize: (field) => {
         const { context: _c, features: _f, ...rest } = field
         const flat = { ...rest, ...fromPhoneType(toPhoneType(field)) }
@@ -76,6 +78,7 @@ export const capabilities: Capabilities = {
       preferred: false,
       fieldIds: false,
       // Every address has a type (default home), so one without a context reads back as home.
+      note: "type home or business (work); no context reads back as home",
       normalize: (field) => ({
         field: { ...field, context: toAddressType(field) === "business" ? "work" : "home" },
         losses: []
