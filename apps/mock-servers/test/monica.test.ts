@@ -45,6 +45,33 @@ layer(mockLayer(makeMonica({ rateLimit: false }), { port: 0 }))("Monica mock", (
         assert.deepStrictEqual(read.json, reply.json)
       }))
 
+    it.effect("a PUT naming another contact moves the field there, in id order; a deleted contact's fields are gone", () =>
+      Effect.gen(function*() {
+        yield* reseed
+        const ids = (reply: { readonly json: any }) => reply.json.data.map((f: any) => f.id as number)
+        const jim = ids(yield* call("GET", "/api/contacts/1/contactfields", { token: tokenA }))
+        const pam = ids(yield* call("GET", "/api/contacts/2/contactfields", { token: tokenA }))
+        const moved = jim[0]
+        const reply = yield* call("PUT", `/api/contactfields/${moved}`, {
+          token: tokenA,
+          body: { contact_id: 2, contact_field_type_id: 1, data: "moved@example.com" }
+        })
+        assert.strictEqual(reply.status, 200)
+        assert.strictEqual(reply.json.data.contact.id, 2)
+        assert.deepStrictEqual(
+          ids(yield* call("GET", "/api/contacts/1/contactfields", { token: tokenA })),
+          jim.slice(1)
+        )
+        assert.deepStrictEqual(
+          ids(yield* call("GET", "/api/contacts/2/contactfields", { token: tokenA })),
+          [...pam, moved].sort((a, b) => a - b)
+        )
+        assert.strictEqual((yield* call("DELETE", "/api/contacts/2", { token: tokenA })).status, 200)
+        for (const id of [...pam, moved]) {
+          assert.strictEqual((yield* call("GET", `/api/contactfields/${id}`, { token: tokenA })).status, 404)
+        }
+      }))
+
     it.effect("lists missing fields in rule order and treats blank data as missing", () =>
       Effect.gen(function*() {
         const reply = yield* call("POST", "/api/contactfields", { token: tokenA, body: { contact_id: 1, data: "   " } })

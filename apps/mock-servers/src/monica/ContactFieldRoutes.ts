@@ -4,14 +4,14 @@
  * account-scoped lookups (404, code 31), then the archived-contact guard (422, code 32). Writes happen in one
  * `Ref.modify`, so a rejected request never changes state.
  */
-import { Clock, Effect, Ref } from "effect"
+import { Clock, Effect, HashMap, Ref } from "effect"
 import { jsonResponse } from "../platform/Responses.ts"
 import type { RequestContext, Settings } from "./MonicaHttp.ts"
 import { monicaRoute, notFound, paginated, routeId, validationFailed } from "./MonicaHttp.ts"
-import { fieldResource, fieldsOfContact } from "./MonicaResources.ts"
+import { fieldResource } from "./MonicaResources.ts"
 import { labelFor } from "./MonicaSeed.ts"
 import type { MonicaState } from "./MonicaState.ts"
-import { uuidFor, withMap, withoutKeys } from "./MonicaState.ts"
+import { fieldsOfContact, rowOf, uuidFor, withField, withoutField } from "./MonicaState.ts"
 import type { Rules } from "./MonicaValidation.ts"
 import { asInteger, validate } from "./MonicaValidation.ts"
 
@@ -20,8 +20,8 @@ export const archivedMessage = "Archived contact can’t be edited, please unarc
 type Outcome = readonly [response: ReturnType<typeof jsonResponse>, state: MonicaState]
 
 const fieldRules = (state: MonicaState): Rules => [
-  ["contact_id", ["required", "integer", { exists: (id) => state.contacts.has(id) }]],
-  ["contact_field_type_id", ["required", "integer", { exists: (id) => state.fieldTypes.has(id) }]],
+  ["contact_id", ["required", "integer", { exists: (id) => HashMap.has(state.contacts, id) }]],
+  ["contact_field_type_id", ["required", "integer", { exists: (id) => HashMap.has(state.fieldTypes, id) }]],
   ["data", ["required", "string", { max: 255 }]],
   ["labels", ["nullable", "array"]]
 ]
@@ -49,10 +49,10 @@ const syncLabels = (
 
 /** The account-scoped lookups and the archived guard shared by create and update; undefined when all pass. */
 const scopedChecks = (state: MonicaState, context: RequestContext) => {
-  const contact = state.contacts.get(asInteger(context.body["contact_id"]) ?? 0)
+  const contact = rowOf(state.contacts, asInteger(context.body["contact_id"]) ?? 0)
   if (contact === undefined || contact.accountId !== context.accountId) return notFound()
   if (!contact.isActive) return validationFailed([archivedMessage])
-  const type = state.fieldTypes.get(asInteger(context.body["contact_field_type_id"]) ?? 0)
+  const type = rowOf(state.fieldTypes, asInteger(context.body["contact_field_type_id"]) ?? 0)
   if (type === undefined || type.accountId !== context.accountId) return notFound()
   return undefined
 }
@@ -75,22 +75,18 @@ const create = (state: MonicaState, context: RequestContext, now: number): Outco
     createdAt: now,
     updatedAt: now
   }
-  const next = {
-    ...labelled,
-    fields: withMap(labelled.fields, id, row),
-    sequences: { ...labelled.sequences, field: id }
-  }
+  const next = { ...withField(labelled, row), sequences: { ...labelled.sequences, field: id } }
   return [jsonResponse(201, { data: fieldResource(next, row, context.baseUrl) }), next]
 }
 
 const update = (state: MonicaState, context: RequestContext, now: number): Outcome => {
   const input = { ...context.body, contact_field_id: context.params["id"] ?? null }
   const messages = validate(input, [
-    ["contact_field_id", ["required", "integer", { exists: (id) => state.fields.has(id) }]],
+    ["contact_field_id", ["required", "integer", { exists: (id) => HashMap.has(state.fields, id) }]],
     ...fieldRules(state)
   ])
   if (messages.length > 0) return [validationFailed(messages), state]
-  const existing = state.fields.get(asInteger(input.contact_field_id) ?? 0)
+  const existing = rowOf(state.fields, asInteger(input.contact_field_id) ?? 0)
   if (existing === undefined || existing.accountId !== context.accountId) return [notFound(), state]
   const rejected = scopedChecks(state, context)
   if (rejected !== undefined) return [rejected, state]
@@ -103,7 +99,7 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
     labelIds,
     updatedAt: now
   }
-  const next = { ...labelled, fields: withMap(labelled.fields, row.id, row) }
+  const next = withField(labelled, row)
   return [jsonResponse(200, { data: fieldResource(next, row, context.baseUrl) }), next]
 }
 
@@ -112,14 +108,13 @@ const destroy = (state: MonicaState, context: RequestContext): Outcome => {
   // The route is typed `int $contactFieldId`: a non-numeric segment never reaches validation.
   if (id === undefined) return [notFound(), state]
   const messages = validate({ contact_field_id: id }, [
-    ["contact_field_id", ["required", "integer", { exists: (candidate) => state.fields.has(candidate) }]]
+    ["contact_field_id", ["required", "integer", { exists: (candidate) => HashMap.has(state.fields, candidate) }]]
   ])
   if (messages.length > 0) return [validationFailed(messages), state]
-  const existing = state.fields.get(id)
+  const existing = rowOf(state.fields, id)
   if (existing === undefined || existing.accountId !== context.accountId) return [notFound(), state]
-  if (state.contacts.get(existing.contactId)?.isActive === false) return [validationFailed([archivedMessage]), state]
-  const next = { ...state, fields: withoutKeys(state.fields, (_, key) => key === id) }
-  return [jsonResponse(200, { deleted: true, id }), next]
+  if (rowOf(state.contacts, existing.contactId)?.isActive === false) return [validationFailed([archivedMessage]), state]
+  return [jsonResponse(200, { deleted: true, id }), withoutField(state, id)]
 }
 
 const write = (
@@ -132,7 +127,7 @@ const write = (
 export const contactFieldRoutes = (settings: Settings, state: Ref.Ref<MonicaState>) => [
   monicaRoute(settings, "GET", "/api/contacts/:id/contactfields", (context) =>
     Effect.map(Ref.get(state), (current) => {
-      const contact = current.contacts.get(routeId(context) ?? 0)
+      const contact = rowOf(current.contacts, routeId(context) ?? 0)
       if (contact === undefined || contact.accountId !== context.accountId) return notFound()
       return paginated(
         context,
@@ -143,7 +138,7 @@ export const contactFieldRoutes = (settings: Settings, state: Ref.Ref<MonicaStat
   monicaRoute(settings, "POST", "/api/contactfields", write(state, create)),
   monicaRoute(settings, "GET", "/api/contactfields/:id", (context) =>
     Effect.map(Ref.get(state), (current) => {
-      const row = current.fields.get(routeId(context) ?? 0)
+      const row = rowOf(current.fields, routeId(context) ?? 0)
       if (row === undefined || row.accountId !== context.accountId) return notFound()
       return jsonResponse(200, { data: fieldResource(current, row, context.baseUrl) })
     })),

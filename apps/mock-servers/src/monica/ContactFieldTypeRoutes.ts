@@ -2,13 +2,13 @@
  * Monica's contact-field-type endpoints (`Settings\ApiContactFieldTypeController`): each account lists, reads and
  * creates its own types; the same default type has a different id in every account.
  */
-import { Clock, Effect, Ref } from "effect"
+import { Clock, Effect, HashMap, Ref } from "effect"
 import { jsonResponse } from "../platform/Responses.ts"
 import type { RequestContext, Settings } from "./MonicaHttp.ts"
 import { monicaRoute, notFound, paginated, routeId, validationFailed } from "./MonicaHttp.ts"
 import { fieldTypeResource } from "./MonicaResources.ts"
 import type { FieldTypeRow, MonicaState } from "./MonicaState.ts"
-import { ofAccount, uuidFor, withMap } from "./MonicaState.ts"
+import { ofAccount, rowOf, uuidFor } from "./MonicaState.ts"
 import { asInteger, validate } from "./MonicaValidation.ts"
 
 const optionalText = (value: unknown): string | null => (value === null || value === undefined ? null : String(value))
@@ -42,7 +42,7 @@ const create = (state: MonicaState, context: RequestContext, now: number) => {
   }
   const next = {
     ...state,
-    fieldTypes: withMap(state.fieldTypes, id, row),
+    fieldTypes: HashMap.set(state.fieldTypes, id, row),
     sequences: { ...state.sequences, fieldType: id }
   }
   return [jsonResponse(201, { data: fieldTypeResource(row) }), next] as const
@@ -63,7 +63,7 @@ export const contactFieldTypeRoutes = (settings: Settings, state: Ref.Ref<Monica
   ),
   monicaRoute(settings, "GET", "/api/contactfieldtypes/:id", (context) =>
     Effect.map(Ref.get(state), (current) => {
-      const row = current.fieldTypes.get(routeId(context) ?? 0)
+      const row = rowOf(current.fieldTypes, routeId(context) ?? 0)
       if (row === undefined || row.accountId !== context.accountId) return notFound()
       return jsonResponse(200, { data: fieldTypeResource(row) })
     }))

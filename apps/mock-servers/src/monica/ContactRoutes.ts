@@ -4,14 +4,14 @@
  * sub-resource (`PUT /api/contacts/{id}/work`: job and company). Lists show only the account's active, non-partial
  * contacts; an archived contact can be read but not edited.
  */
-import { Clock, Effect, Ref } from "effect"
+import { Clock, Effect, HashMap, Ref } from "effect"
 import { jsonResponse } from "../platform/Responses.ts"
 import { archivedMessage } from "./ContactFieldRoutes.ts"
 import type { RequestContext, Settings } from "./MonicaHttp.ts"
 import { monicaRoute, notFound, paginated, routeId, validationFailed } from "./MonicaHttp.ts"
-import { completeName, contactResource, fieldsOfContact } from "./MonicaResources.ts"
+import { completeName, contactResource } from "./MonicaResources.ts"
 import type { ContactRow, MonicaState } from "./MonicaState.ts"
-import { ofAccount, uuidFor, withMap, withoutKeys } from "./MonicaState.ts"
+import { fieldsOfContact, ofAccount, rowOf, uuidFor, withoutContact } from "./MonicaState.ts"
 import type { Rule, Rules } from "./MonicaValidation.ts"
 import { validate } from "./MonicaValidation.ts"
 
@@ -41,13 +41,17 @@ const matches = (row: ContactRow, needle: string) =>
     value.toLowerCase().includes(needle.toLowerCase())
   )
 
-/** `field:term` matches a contact field of the type named `field` whose value starts with `term`. */
-const matchesField = (state: MonicaState, row: ContactRow, needle: string) => {
+/**
+ * `field:term` matches a contact field of the type named `field` whose value starts with `term`. The type is looked
+ * up once per listing (all rows are the account's), then each contact's own fields are read through the index.
+ */
+const matchesField = (state: MonicaState, accountId: number, needle: string) => {
   const [, field = "", term = ""] = /^(.+):(.+)$/u.exec(needle) ?? []
-  const type = ofAccount(state.fieldTypes, row.accountId).find((candidate) =>
+  const type = ofAccount(state.fieldTypes, accountId).find((candidate) =>
     candidate.name.toLowerCase() === field.toLowerCase()
   )
-  return type !== undefined &&
+  return (row: ContactRow) =>
+    type !== undefined &&
     fieldsOfContact(state, row.id).some((candidate) =>
       candidate.typeId === type.id && candidate.data.toLowerCase().startsWith(term.toLowerCase())
     )
@@ -66,7 +70,9 @@ const list = (state: MonicaState, context: RequestContext) => {
   const render = (row: ContactRow) =>
     contactResource(state, row, context.baseUrl, context.query["with"] === "contactfields")
   if (needle !== "") {
-    const found = real.filter((row) => (/.:./u.test(needle) ? matchesField(state, row, needle) : matches(row, needle)))
+    const found = real.filter(
+      /.:./u.test(needle) ? matchesField(state, context.accountId, needle) : (row) => matches(row, needle)
+    )
     return paginated(context, sortRows(found, context.query["sort"]), render, { query: needle })
   }
   const active = real.filter((row) => row.isActive)
@@ -95,7 +101,11 @@ const create = (state: MonicaState, context: RequestContext, now: number): Outco
     createdAt: now,
     updatedAt: now
   }
-  const next = { ...state, contacts: withMap(state.contacts, id, row), sequences: { ...state.sequences, contact: id } }
+  const next = {
+    ...state,
+    contacts: HashMap.set(state.contacts, id, row),
+    sequences: { ...state.sequences, contact: id }
+  }
   return [jsonResponse(201, { data: contactResource(next, row, context.baseUrl, false) }), next]
 }
 
@@ -105,7 +115,7 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
     [["contact_id", ["required", "integer"]], ...contactRules(true)]
   )
   if (messages.length > 0) return [validationFailed(messages), state]
-  const existing = state.contacts.get(routeId(context) ?? 0)
+  const existing = rowOf(state.contacts, routeId(context) ?? 0)
   if (existing === undefined || existing.accountId !== context.accountId) return [notFound(), state]
   if (!existing.isActive) return [validationFailed([archivedMessage]), state]
   // Eloquent's `update($data)` sets only the attributes sent; the description is cleared when absent.
@@ -121,7 +131,7 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
     isDead: "is_deceased" in context.body ? truthy(context.body["is_deceased"]) : existing.isDead,
     updatedAt: now
   }
-  const next = { ...state, contacts: withMap(state.contacts, row.id, row) }
+  const next = { ...state, contacts: HashMap.set(state.contacts, row.id, row) }
   return [jsonResponse(200, { data: contactResource(next, row, context.baseUrl, false) }), next]
 }
 
@@ -132,12 +142,12 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
  */
 const updateWork = (state: MonicaState, context: RequestContext, now: number): Outcome => {
   const messages = validate({ ...context.body, contact_id: context.params["id"] ?? null }, [
-    ["contact_id", ["required", "integer", { exists: (id) => state.contacts.has(id) }]],
+    ["contact_id", ["required", "integer", { exists: (id) => HashMap.has(state.contacts, id) }]],
     ["job", ["nullable", "string", { max: 255 }]],
     ["company", ["nullable", "string", { max: 255 }]]
   ])
   if (messages.length > 0) return [validationFailed(messages), state]
-  const existing = state.contacts.get(routeId(context) ?? 0)
+  const existing = rowOf(state.contacts, routeId(context) ?? 0)
   if (existing === undefined || existing.accountId !== context.accountId) return [notFound(), state]
   if (!existing.isActive) return [validationFailed([archivedMessage]), state]
   if (existing.isPartial) return [validationFailed(["The contact can't be a partial contact"]), state]
@@ -149,7 +159,7 @@ const updateWork = (state: MonicaState, context: RequestContext, now: number): O
     company: value("company"),
     updatedAt: now
   }
-  const next = { ...state, contacts: withMap(state.contacts, row.id, row) }
+  const next = { ...state, contacts: HashMap.set(state.contacts, row.id, row) }
   const withFields = (context.body["with"] ?? context.query["with"]) === "contactfields"
   return [jsonResponse(200, { data: contactResource(next, row, context.baseUrl, withFields) }), next]
 }
@@ -162,16 +172,11 @@ const updateWork = (state: MonicaState, context: RequestContext, now: number): O
 const destroy = (state: MonicaState, context: RequestContext): Outcome => {
   const id = routeId(context)
   const raw = context.params["id"] ?? ""
-  const existing = id === undefined ? undefined : state.contacts.get(id)
+  const existing = id === undefined ? undefined : rowOf(state.contacts, id)
   if (existing === undefined || existing.accountId !== context.accountId) {
     return [jsonResponse(200, { deleted: true, id: raw }), state]
   }
-  const next = {
-    ...state,
-    contacts: withoutKeys(state.contacts, (_, key) => key === existing.id),
-    fields: withoutKeys(state.fields, (row) => row.contactId === existing.id)
-  }
-  return [jsonResponse(200, { deleted: true, id: raw }), next]
+  return [jsonResponse(200, { deleted: true, id: raw }), withoutContact(state, existing.id)]
 }
 
 const write = (
@@ -191,7 +196,7 @@ export const contactRoutes = (settings: Settings, state: Ref.Ref<MonicaState>) =
   monicaRoute(settings, "POST", "/api/contacts", write(state, create)),
   monicaRoute(settings, "GET", "/api/contacts/:id", (context) =>
     Effect.map(Ref.get(state), (current) => {
-      const row = current.contacts.get(routeId(context) ?? 0)
+      const row = rowOf(current.contacts, routeId(context) ?? 0)
       if (row === undefined || row.accountId !== context.accountId) return notFound()
       const withFields = context.query["with"] === "contactfields"
       return jsonResponse(200, { data: contactResource(current, row, context.baseUrl, withFields) })

@@ -4,6 +4,7 @@
  * `data`). Timestamps use Monica's `Y-m-d\TH:i:s\Z`.
  */
 import type { ContactRow, FieldRow, FieldTypeRow, LabelRow, MonicaState } from "./MonicaState.ts"
+import { fieldsOfContact, rowOf } from "./MonicaState.ts"
 
 export const timestamp = (millis: number): string => new Date(millis).toISOString().replace(/\.\d{3}Z$/u, "Z")
 
@@ -76,8 +77,8 @@ export const contactShortResource = (row: ContactRow, baseUrl: string) => ({
 })
 
 export const fieldResource = (state: MonicaState, row: FieldRow, baseUrl: string) => {
-  const type = state.fieldTypes.get(row.typeId)
-  const contact = state.contacts.get(row.contactId)
+  const type = rowOf(state.fieldTypes, row.typeId)
+  const contact = rowOf(state.contacts, row.contactId)
   return {
     id: row.id,
     uuid: row.uuid,
@@ -85,7 +86,7 @@ export const fieldResource = (state: MonicaState, row: FieldRow, baseUrl: string
     content: row.data,
     contact_field_type: type === undefined ? null : fieldTypeResource(type),
     labels: row.labelIds.flatMap((id) => {
-      const label = state.labels.get(id)
+      const label = rowOf(state.labels, id)
       return label === undefined ? [] : [labelResource(label)]
     }),
     account: { id: row.accountId },
@@ -94,9 +95,6 @@ export const fieldResource = (state: MonicaState, row: FieldRow, baseUrl: string
     updated_at: timestamp(row.updatedAt)
   }
 }
-
-export const fieldsOfContact = (state: MonicaState, contactId: number): ReadonlyArray<FieldRow> =>
-  [...state.fields.values()].filter((row) => row.contactId === contactId)
 
 /**
  * The full contact (`Contact` resource); `withFields` is `?with=contactfields`. A partial contact (a relative known

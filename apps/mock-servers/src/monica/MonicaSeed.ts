@@ -3,8 +3,9 @@
  * types (as `PopulateContactFieldTypesTable` does, so the same type has a different id in each account) and a few
  * contacts with contact fields and labels.
  */
+import { HashMap } from "effect"
 import type { ContactRow, FieldTypeRow, LabelRow, MonicaState } from "./MonicaState.ts"
-import { emptyState, uuidFor } from "./MonicaState.ts"
+import { emptyState, ofAccount, uuidFor, withField } from "./MonicaState.ts"
 
 /** 2024-05-04T00:00:00Z, the day Monica 4.1.2 was tagged. */
 export const seedTime = Date.UTC(2024, 4, 4)
@@ -73,25 +74,24 @@ export const labelFor = (state: MonicaState, accountId: number, text: string, no
   const lower = text.toLowerCase()
   const i18n = standardLabels.includes(lower) ? lower : null
   const custom = i18n === null ? text : null
-  const found = [...state.labels.values()].find((row) =>
-    row.accountId === accountId && row.i18n === i18n && row.custom === custom
-  )
+  const found = ofAccount(state.labels, accountId).find((row) => row.i18n === i18n && row.custom === custom)
   if (found !== undefined) return [found.id, state]
   const id = state.sequences.label + 1
   const row: LabelRow = { id, accountId, i18n, custom, createdAt: now }
-  return [id, { ...state, labels: new Map(state.labels).set(id, row), sequences: { ...state.sequences, label: id } }]
+  return [id, { ...state, labels: HashMap.set(state.labels, id, row), sequences: { ...state.sequences, label: id } }]
 }
 
 export const seededState = (): MonicaState => {
   let state = emptyState
-  const fieldTypes = new Map(state.fieldTypes)
+  let fieldTypes = state.fieldTypes
   for (const accountId of state.accounts) {
     for (const type of defaultFieldTypes) {
-      const id = fieldTypes.size + 1
-      fieldTypes.set(id, { ...type, id, uuid: uuidFor(3, id), accountId, createdAt: seedTime, updatedAt: seedTime })
+      const id = HashMap.size(fieldTypes) + 1
+      const row = { ...type, id, uuid: uuidFor(3, id), accountId, createdAt: seedTime, updatedAt: seedTime }
+      fieldTypes = HashMap.set(fieldTypes, id, row)
     }
   }
-  state = { ...state, fieldTypes, sequences: { ...state.sequences, fieldType: fieldTypes.size } }
+  state = { ...state, fieldTypes, sequences: { ...state.sequences, fieldType: HashMap.size(fieldTypes) } }
   for (const accountId of state.accounts) {
     for (const demo of demoContacts[accountId] ?? []) {
       const contactId = state.sequences.contact + 1
@@ -115,11 +115,11 @@ export const seededState = (): MonicaState => {
       }
       state = {
         ...state,
-        contacts: new Map(state.contacts).set(contactId, contact),
+        contacts: HashMap.set(state.contacts, contactId, contact),
         sequences: { ...state.sequences, contact: contactId }
       }
       for (const [typeName, data, labels] of demo.fields) {
-        const type = [...state.fieldTypes.values()].find((row) => row.accountId === accountId && row.name === typeName)
+        const type = ofAccount(state.fieldTypes, accountId).find((row) => row.name === typeName)
         if (type === undefined) continue
         const labelIds: Array<number> = []
         for (const text of labels) {
@@ -128,21 +128,18 @@ export const seededState = (): MonicaState => {
           state = next
         }
         const fieldId = state.sequences.field + 1
-        state = {
-          ...state,
-          fields: new Map(state.fields).set(fieldId, {
-            id: fieldId,
-            uuid: uuidFor(2, fieldId),
-            accountId,
-            contactId,
-            typeId: type.id,
-            data,
-            labelIds,
-            createdAt: seedTime,
-            updatedAt: seedTime
-          }),
-          sequences: { ...state.sequences, field: fieldId }
+        const field = {
+          id: fieldId,
+          uuid: uuidFor(2, fieldId),
+          accountId,
+          contactId,
+          typeId: type.id,
+          data,
+          labelIds,
+          createdAt: seedTime,
+          updatedAt: seedTime
         }
+        state = { ...withField(state, field), sequences: { ...state.sequences, field: fieldId } }
       }
     }
   }

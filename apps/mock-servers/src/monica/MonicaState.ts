@@ -2,7 +2,16 @@
  * The in-memory database of the Monica mock: accounts, contacts, contact fields, contact-field types and labels.
  * Ids come from one sequence per table shared by all accounts, as in Monica's MySQL tables, so an id that exists
  * in another account is distinguishable from one that exists nowhere (422 "invalid" versus 404 "not found").
+ *
+ * Every table is an Effect persistent `HashMap`, so a write shares all but a few nodes with the state before it
+ * (O(log n)) rather than copying the table, and the state stays one immutable value in one `Ref` (which is also
+ * why `emptyState` can be a shared constant). A `HashMap` keeps no order, so the readers that promise one sort
+ * by id (`ofAccount`, `fieldsOfContact`); `ofAccount` sorts a table once per version of it and remembers the
+ * result, so paging through an unchanged list does not sort again. Contact fields are also indexed by contact (`fieldIdsByContact`), so
+ * showing a contact's fields reads those fields only; `withField`, `withoutField` and `withoutContact` are the
+ * only writers of `fields` and keep the index in step.
  */
+import { HashMap, Option } from "effect"
 
 export interface FieldTypeRow {
   readonly id: number
@@ -60,10 +69,12 @@ export interface FieldRow {
 
 export interface MonicaState {
   readonly accounts: ReadonlyArray<number>
-  readonly fieldTypes: ReadonlyMap<number, FieldTypeRow>
-  readonly labels: ReadonlyMap<number, LabelRow>
-  readonly contacts: ReadonlyMap<number, ContactRow>
-  readonly fields: ReadonlyMap<number, FieldRow>
+  readonly fieldTypes: HashMap.HashMap<number, FieldTypeRow>
+  readonly labels: HashMap.HashMap<number, LabelRow>
+  readonly contacts: HashMap.HashMap<number, ContactRow>
+  readonly fields: HashMap.HashMap<number, FieldRow>
+  /** Each contact's field ids in ascending order; a contact without fields has no entry. */
+  readonly fieldIdsByContact: HashMap.HashMap<number, ReadonlyArray<number>>
   /** The last id handed out per table. */
   readonly sequences: {
     readonly fieldType: number
@@ -75,10 +86,11 @@ export interface MonicaState {
 
 export const emptyState: MonicaState = {
   accounts: [1, 2],
-  fieldTypes: new Map(),
-  labels: new Map(),
-  contacts: new Map(),
-  fields: new Map(),
+  fieldTypes: HashMap.empty(),
+  labels: HashMap.empty(),
+  contacts: HashMap.empty(),
+  fields: HashMap.empty(),
+  fieldIdsByContact: HashMap.empty(),
   sequences: { fieldType: 0, label: 0, contact: 0, field: 0 }
 }
 
@@ -88,14 +100,76 @@ export const uuidFor = (table: number, id: number): string => {
   return `${hex(table, 8)}-0000-4000-8000-${hex(id, 12)}`
 }
 
-export const withMap = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> =>
-  new Map(map).set(key, value)
+/** The row with this id, in any account. */
+export const rowOf = <V>(table: HashMap.HashMap<number, V>, id: number): V | undefined =>
+  Option.getOrUndefined(HashMap.get(table, id))
 
-export const withoutKeys = <K, V>(map: ReadonlyMap<K, V>, drop: (value: V, key: K) => boolean): ReadonlyMap<K, V> =>
-  new Map([...map].filter(([key, value]) => !drop(value, key)))
+// Keyed by an immutable table, an entry can never go stale; it goes when a newer state replaces that table.
+const inIdOrder = new WeakMap<HashMap.HashMap<number, unknown>, ReadonlyArray<unknown>>()
+
+const rowsInIdOrder = <V extends { readonly id: number }>(table: HashMap.HashMap<number, V>): ReadonlyArray<V> => {
+  const known = inIdOrder.get(table) as ReadonlyArray<V> | undefined
+  if (known !== undefined) return known
+  const sorted = HashMap.toValues(table).sort((a, b) => a.id - b.id)
+  inIdOrder.set(table, sorted)
+  return sorted
+}
 
 /** The rows of one account, in id order (Monica's default `created_at asc` for rows created in sequence). */
-export const ofAccount = <V extends { readonly accountId: number }>(
-  map: ReadonlyMap<number, V>,
+export const ofAccount = <V extends { readonly id: number; readonly accountId: number }>(
+  table: HashMap.HashMap<number, V>,
   accountId: number
-): ReadonlyArray<V> => [...map.values()].filter((row) => row.accountId === accountId)
+): ReadonlyArray<V> => rowsInIdOrder(table).filter((row) => row.accountId === accountId)
+
+const fieldIdsOf = (state: MonicaState, contactId: number): ReadonlyArray<number> =>
+  Option.getOrElse(HashMap.get(state.fieldIdsByContact, contactId), () => [])
+
+const withFieldIds = (
+  index: HashMap.HashMap<number, ReadonlyArray<number>>,
+  contactId: number,
+  ids: ReadonlyArray<number>
+) => (ids.length === 0 ? HashMap.remove(index, contactId) : HashMap.set(index, contactId, ids))
+
+/** A contact's fields in id order, as Monica's `contactFields` relation returns them. */
+export const fieldsOfContact = (state: MonicaState, contactId: number): ReadonlyArray<FieldRow> =>
+  fieldIdsOf(state, contactId).flatMap((id) => {
+    const row = rowOf(state.fields, id)
+    return row === undefined ? [] : [row]
+  })
+
+/** Adds or replaces a contact field; a field moved to another contact moves in the index too. */
+export const withField = (state: MonicaState, row: FieldRow): MonicaState => {
+  const previous = rowOf(state.fields, row.id)
+  let index = state.fieldIdsByContact
+  if (previous !== undefined && previous.contactId !== row.contactId) {
+    index = withFieldIds(index, previous.contactId, fieldIdsOf(state, previous.contactId).filter((id) => id !== row.id))
+  }
+  if (previous === undefined || previous.contactId !== row.contactId) {
+    // A contact has a handful of fields: copying its id list is cheap, and keeps it sorted for `fieldsOfContact`.
+    const ids = [...Option.getOrElse(HashMap.get(index, row.contactId), () => []), row.id].sort((a, b) => a - b)
+    index = HashMap.set(index, row.contactId, ids)
+  }
+  return { ...state, fields: HashMap.set(state.fields, row.id, row), fieldIdsByContact: index }
+}
+
+export const withoutField = (state: MonicaState, id: number): MonicaState => {
+  const row = rowOf(state.fields, id)
+  if (row === undefined) return state
+  return {
+    ...state,
+    fields: HashMap.remove(state.fields, id),
+    fieldIdsByContact: withFieldIds(
+      state.fieldIdsByContact,
+      row.contactId,
+      fieldIdsOf(state, row.contactId).filter((candidate) => candidate !== id)
+    )
+  }
+}
+
+/** Deletes a contact with its contact fields, as Monica's `DestroyContact` does. */
+export const withoutContact = (state: MonicaState, contactId: number): MonicaState => ({
+  ...state,
+  contacts: HashMap.remove(state.contacts, contactId),
+  fields: HashMap.removeMany(state.fields, fieldIdsOf(state, contactId)),
+  fieldIdsByContact: HashMap.remove(state.fieldIdsByContact, contactId)
+})

@@ -21,6 +21,7 @@ export interface ListQuery<T> {
   readonly offset: number
   readonly filters: Record<string, string | Array<string>>
   readonly sort: Record<string, string>
+  /** Filters, sorts and pages `items`, which must come in id order (the order when no `sort[...]` is given). */
   readonly apply: (items: ReadonlyArray<T>) => { readonly total: number; readonly items: ReadonlyArray<T> }
 }
 
@@ -174,7 +175,11 @@ export const parseListQuery = <T>(spec: ListSpec<T>, params: URLSearchParams): P
       filters,
       sort,
       apply: (items) => {
-        const selected = items.filter((item) => predicates.every((predicate) => predicate(item))).sort(compare)
+        // Items come in id order, the default order: with no filter and no sort a page is only a slice.
+        const matching = predicates.length === 0
+          ? items
+          : items.filter((item) => predicates.every((predicate) => predicate(item)))
+        const selected = sorts.length === 0 ? matching : [...matching].sort(compare)
         return { total: selected.length, items: selected.slice(offset, offset + limit) }
       }
     }

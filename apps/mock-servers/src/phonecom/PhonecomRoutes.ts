@@ -15,7 +15,9 @@ import { parseListQuery } from "./PhonecomListQuery.ts"
 import type { PhonecomState, StoredContact, StoredGroup } from "./PhonecomState.ts"
 import {
   accountsByToken,
+  contactIn,
   contactsOf,
+  groupIn,
   groupsOf,
   groupToWire,
   toWire,
@@ -84,13 +86,11 @@ export const phonecomRoutes = (state: Ref.Ref<PhonecomState>) => {
 
   const findContact = (s: PhonecomState, scope: Scope) => {
     const id = parseId(scope.params["contact_id"])
-    const contact = id === undefined ? undefined : s.contacts.get(id)
-    return contact !== undefined && contact.extensionId === scope.extensionId ? contact : undefined
+    return id === undefined ? undefined : contactIn(s, scope.extensionId, id)
   }
   const findGroup = (s: PhonecomState, scope: Scope) => {
     const id = parseId(scope.params["group_id"])
-    const group = id === undefined ? undefined : s.groups.get(id)
-    return group !== undefined && group.extensionId === scope.extensionId ? group : undefined
+    return id === undefined ? undefined : groupIn(s, scope.extensionId, id)
   }
 
   const listContacts: Handler = (scope) =>
@@ -146,7 +146,7 @@ export const phonecomRoutes = (state: Ref.Ref<PhonecomState>) => {
       const contact = findContact(s, scope)
       return contact === undefined
         ? [fail(404, "Not Found", scope.now), s]
-        : [jsonResponse(200, { success: true }), withoutContact(s, contact.id)]
+        : [jsonResponse(200, { success: true }), withoutContact(s, contact)]
     })
 
   const listGroups: Handler = (scope) =>
@@ -189,7 +189,7 @@ export const phonecomRoutes = (state: Ref.Ref<PhonecomState>) => {
       const group = findGroup(s, scope)
       return group === undefined
         ? [fail(404, "Not Found", scope.now), s]
-        : [jsonResponse(200, { success: true }), withoutGroup(s, group.id, seconds(scope.now))]
+        : [jsonResponse(200, { success: true }), withoutGroup(s, group, seconds(scope.now))]
     })
 
   return [

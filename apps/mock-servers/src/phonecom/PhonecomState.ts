@@ -2,7 +2,14 @@
  * Phone.com's in-memory state: accounts and their extensions (fixed, per test credential), and per-extension
  * contacts and contact groups. The state is an immutable value kept in one `Ref`, so every request sees and
  * produces a whole, consistent state and bad input cannot leave it half-changed.
+ *
+ * Contacts and groups live in Effect's persistent `HashMap`s, so a write shares all but a few nodes with the state
+ * before it (O(log n)) instead of copying every contact, and contacts are indexed by extension first, so a listing
+ * reads only its own extension's contacts. A `HashMap` keeps no order, so `contactsOf` sorts an extension's
+ * contacts by id once per version of that map and remembers the result: paging through an unchanged list does not
+ * sort again. Being immutable, `emptyState` can be shared: no request can change it in place.
  */
+import { HashMap, Option } from "effect"
 
 export type EmailType = "primary" | "alternate"
 export type PhoneType = "home" | "business" | "mobile" | "fax" | "pager"
@@ -72,8 +79,9 @@ export interface Account {
 export interface PhonecomState {
   readonly nextContactId: number
   readonly nextGroupId: number
-  readonly contacts: ReadonlyMap<number, StoredContact>
-  readonly groups: ReadonlyMap<number, StoredGroup>
+  /** Each extension's contacts by id; ids are unique across extensions. */
+  readonly contacts: HashMap.HashMap<number, HashMap.HashMap<number, StoredContact>>
+  readonly groups: HashMap.HashMap<number, StoredGroup>
 }
 
 /** The documented test credentials. */
@@ -85,46 +93,84 @@ export const accountsByToken: ReadonlyMap<string, Account> = new Map([
 export const emptyState: PhonecomState = {
   nextContactId: 1,
   nextGroupId: 1,
-  contacts: new Map(),
-  groups: new Map()
+  contacts: HashMap.empty(),
+  groups: HashMap.empty()
+}
+
+const extensionContacts = (state: PhonecomState, extensionId: number): HashMap.HashMap<number, StoredContact> =>
+  Option.getOrElse(HashMap.get(state.contacts, extensionId), () => HashMap.empty<number, StoredContact>())
+
+/** The contact with this id if it belongs to this extension. */
+export const contactIn = (state: PhonecomState, extensionId: number, id: number): StoredContact | undefined =>
+  Option.getOrUndefined(HashMap.get(extensionContacts(state, extensionId), id))
+
+/** The group with this id if it belongs to this extension. */
+export const groupIn = (state: PhonecomState, extensionId: number, id: number): StoredGroup | undefined => {
+  const group = Option.getOrUndefined(HashMap.get(state.groups, id))
+  return group !== undefined && group.extensionId === extensionId ? group : undefined
 }
 
 export const withContact = (state: PhonecomState, contact: StoredContact): PhonecomState => ({
   ...state,
   nextContactId: Math.max(state.nextContactId, contact.id + 1),
-  contacts: new Map(state.contacts).set(contact.id, contact)
+  contacts: HashMap.set(
+    state.contacts,
+    contact.extensionId,
+    HashMap.set(extensionContacts(state, contact.extensionId), contact.id, contact)
+  )
 })
 
-export const withoutContact = (state: PhonecomState, id: number): PhonecomState => {
-  const contacts = new Map(state.contacts)
-  contacts.delete(id)
-  return { ...state, contacts }
-}
+export const withoutContact = (state: PhonecomState, contact: StoredContact): PhonecomState => ({
+  ...state,
+  contacts: HashMap.set(
+    state.contacts,
+    contact.extensionId,
+    HashMap.remove(extensionContacts(state, contact.extensionId), contact.id)
+  )
+})
 
 export const withGroup = (state: PhonecomState, group: StoredGroup): PhonecomState => ({
   ...state,
   nextGroupId: Math.max(state.nextGroupId, group.id + 1),
-  groups: new Map(state.groups).set(group.id, group)
+  groups: HashMap.set(state.groups, group.id, group)
 })
 
-/** Deleting a group leaves its contacts in place, ungrouped. */
-export const withoutGroup = (state: PhonecomState, id: number, now: number): PhonecomState => {
-  const groups = new Map(state.groups)
-  groups.delete(id)
-  const contacts = new Map(
-    [...state.contacts].map(([key, contact]) => [
-      key,
-      contact.groupId === id ? { ...contact, groupId: null, updated_at: now } : contact
-    ])
+/**
+ * Deleting a group leaves its contacts in place, ungrouped. Only the group's own extension is looked at: a contact
+ * can join only a group of its extension (`validateContact` is given that extension's groups).
+ */
+export const withoutGroup = (state: PhonecomState, group: StoredGroup, now: number): PhonecomState => {
+  const ungrouped = HashMap.reduce(
+    extensionContacts(state, group.extensionId),
+    extensionContacts(state, group.extensionId),
+    (contacts, contact, id) =>
+      contact.groupId === group.id
+        ? HashMap.set(contacts, id, { ...contact, groupId: null, updated_at: now })
+        : contacts
   )
-  return { ...state, groups, contacts }
+  return {
+    ...state,
+    groups: HashMap.remove(state.groups, group.id),
+    contacts: HashMap.set(state.contacts, group.extensionId, ungrouped)
+  }
 }
 
-export const contactsOf = (state: PhonecomState, extensionId: number): ReadonlyArray<StoredContact> =>
-  [...state.contacts.values()].filter((contact) => contact.extensionId === extensionId)
+// Keyed by an immutable map, an entry can never go stale; it goes when a newer state replaces that map.
+const inIdOrder = new WeakMap<HashMap.HashMap<number, StoredContact>, ReadonlyArray<StoredContact>>()
 
+/** An extension's contacts in id order, the order `PhonecomListQuery` expects. */
+export const contactsOf = (state: PhonecomState, extensionId: number): ReadonlyArray<StoredContact> => {
+  const contacts = extensionContacts(state, extensionId)
+  const known = inIdOrder.get(contacts)
+  if (known !== undefined) return known
+  const sorted = HashMap.toValues(contacts).sort((a, b) => a.id - b.id)
+  inIdOrder.set(contacts, sorted)
+  return sorted
+}
+
+/** An extension's groups, in id order (there are few; the order keeps validation's name lookups stable). */
 export const groupsOf = (state: PhonecomState, extensionId: number): ReadonlyArray<StoredGroup> =>
-  [...state.groups.values()].filter((group) => group.extensionId === extensionId)
+  HashMap.toValues(state.groups).filter((group) => group.extensionId === extensionId).sort((a, b) => a.id - b.id)
 
 /**
  * The wire form (ContactFull) of a stored contact. Unset text is `""` and an unset `normalized`
@@ -132,7 +178,7 @@ export const groupsOf = (state: PhonecomState, extensionId: number): ReadonlyArr
  * these as plain strings and objects, never null.
  */
 export const toWire = (state: PhonecomState, contact: StoredContact) => {
-  const group = contact.groupId === null ? undefined : state.groups.get(contact.groupId)
+  const group = contact.groupId === null ? undefined : Option.getOrUndefined(HashMap.get(state.groups, contact.groupId))
   return {
     id: contact.id,
     ...Object.fromEntries(nameFields.map((field) => [field, contact[field] ?? ""])),
