@@ -81,35 +81,42 @@ export const readJsonBody = (response: HttpClientResponse.HttpClientResponse): E
  * cannot be read, is not JSON, or does not match fails with `UnexpectedResponse` carrying the
  * status, the schema's complaint and a scrubbed excerpt of at most 200 characters.
  */
-export const decodeJsonWithRaw = <S extends Schema.Top>(schema: S, scrub: Scrub) =>
-(
-  response: HttpClientResponse.HttpClientResponse
-): Effect.Effect<{ readonly decoded: S["Type"]; readonly raw: unknown }, UnexpectedResponse, S["DecodingServices"]> =>
-  Effect.gen(function*() {
-    const status = response.status
-    const text = yield* response.text.pipe(
-      Effect.mapError(() => new UnexpectedResponse({ status, detail: "the body could not be read" }))
-    )
-    const bodyExcerpt = excerpt(text, scrub)
-    const raw = yield* Effect.try({
-      try: () => JSON.parse(text) as unknown,
-      catch: () => new UnexpectedResponse({ status, detail: "the body is not JSON", bodyExcerpt })
-    })
-    const decoded = yield* Schema.decodeUnknownEffect(schema)(raw).pipe(
-      Effect.mapError((error) =>
-        new UnexpectedResponse({
-          status,
-          detail: excerpt(`the body does not match the vendor's contract: ${error.message}`, scrub, 500),
-          bodyExcerpt
-        })
+export const decodeJsonWithRaw = <S extends Schema.Top>(schema: S, scrub: Scrub) => {
+  // Built once per schema: callers make their decoder once and apply it to every response.
+  const decode = Schema.decodeUnknownEffect(schema)
+  return (
+    response: HttpClientResponse.HttpClientResponse
+  ): Effect.Effect<{ readonly decoded: S["Type"]; readonly raw: unknown }, UnexpectedResponse, S["DecodingServices"]> =>
+    Effect.gen(function*() {
+      const status = response.status
+      const text = yield* response.text.pipe(
+        Effect.mapError(() => new UnexpectedResponse({ status, detail: "the body could not be read" }))
       )
-    )
-    return { decoded, raw }
-  })
+      // Scrubbing copies the whole body (a page can be hundreds of kB): only a failure pays for its excerpt.
+      const bodyExcerpt = () => excerpt(text, scrub)
+      const raw = yield* Effect.try({
+        try: () => JSON.parse(text) as unknown,
+        catch: () => new UnexpectedResponse({ status, detail: "the body is not JSON", bodyExcerpt: bodyExcerpt() })
+      })
+      const decoded = yield* decode(raw).pipe(
+        Effect.mapError((error) =>
+          new UnexpectedResponse({
+            status,
+            detail: excerpt(`the body does not match the vendor's contract: ${error.message}`, scrub, 500),
+            bodyExcerpt: bodyExcerpt()
+          })
+        )
+      )
+      return { decoded, raw }
+    })
+}
 
 /** `decodeJsonWithRaw` without the raw body. */
-export const decodeJson = <S extends Schema.Top>(schema: S, scrub: Scrub) =>
-(
-  response: HttpClientResponse.HttpClientResponse
-): Effect.Effect<S["Type"], UnexpectedResponse, S["DecodingServices"]> =>
-  Effect.map(decodeJsonWithRaw(schema, scrub)(response), (result) => result.decoded)
+export const decodeJson = <S extends Schema.Top>(schema: S, scrub: Scrub) => {
+  const decodeWithRaw = decodeJsonWithRaw(schema, scrub)
+  return (response: HttpClientResponse.HttpClientResponse): Effect.Effect<
+    S["Type"],
+    UnexpectedResponse,
+    S["DecodingServices"]
+  > => Effect.map(decodeWithRaw(response), (result) => result.decoded)
+}

@@ -18,11 +18,12 @@
  *     retryAfterHint: (body) => undefined            // read a delay from a 429 body, if the vendor sends one
  *   })
  *   const fail = contactError("acme", "get")
+ *   const decodeContact = decodeJson(AcmeContact, http.scrub) // built once, applied to every response
  *   const get = (id: ContactId) =>
  *     http.client.get(`/contacts/${id}`).pipe(      // fails only with RateLimited | VendorUnavailable
  *       Effect.flatMap((response) =>
  *         response.status === 200
- *           ? decodeJson(AcmeContact, http.scrub)(response) // UnexpectedResponse on a body off-contract
+ *           ? decodeContact(response)                 // UnexpectedResponse on a body off-contract
  *           : Effect.flatMap(readJsonBody(response), (body) =>
  *             Effect.fail(reasonFromStatus({ status: response.status, id, detail: http.scrub(messageOf(body)) })))
  *       ),

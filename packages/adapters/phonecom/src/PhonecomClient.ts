@@ -144,13 +144,13 @@ export const make = (options: PhonecomClientOptions): Effect.Effect<PhonecomClie
     const notFound = (operation: Operation, id: ContactId) =>
       Effect.fail(contactError(vendor, operation)(new ContactNotFound({ id })))
 
+    // Decoders are made once here, not per response.
+    const decodeContact = decodeJsonWithRaw(PhonecomContact, http.scrub)
+    const decodeList = decodeJsonWithRaw(PhonecomList, http.scrub)
     const contactBody = (response: HttpClientResponse.HttpClientResponse) =>
-      Effect.map(
-        decodeJsonWithRaw(PhonecomContact, http.scrub)(response),
-        ({ decoded, raw }): PhonecomRecord => ({ wire: decoded, raw })
-      )
+      Effect.map(decodeContact(response), ({ decoded, raw }): PhonecomRecord => ({ wire: decoded, raw }))
     const pageBody = (response: HttpClientResponse.HttpClientResponse) =>
-      Effect.map(decodeJsonWithRaw(PhonecomList, http.scrub)(response), ({ decoded, raw }): PhonecomPage => {
+      Effect.map(decodeList(response), ({ decoded, raw }): PhonecomPage => {
         const rawItems = (raw as { readonly items?: ReadonlyArray<unknown> }).items ?? []
         return {
           total: decoded.total ?? undefined,
