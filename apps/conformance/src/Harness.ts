@@ -4,7 +4,7 @@
  * that reaches behind it), and the scenarios it skips — each with the reason.
  */
 import type { Capabilities, ContactDirectory, ContactId } from "@contactkit/domain"
-import { Context, type Effect, type Layer, type Scope } from "effect"
+import { Context, type Effect, Layer, type Scope } from "effect"
 import type { ScenarioName } from "./Scenarios.ts"
 
 export interface Harness {
@@ -41,4 +41,7 @@ export class HarnessControl extends Context.Service<HarnessControl, {
   }
   /** Contract violations Prism has seen so far. */
   readonly violations?: Effect.Effect<ReadonlyArray<string>>
-}>()("@contactkit/conformance/HarnessControl") {}
+}>()("@contactkit/conformance/HarnessControl") {
+  /** For an implementation with nothing behind the port to reach: every scenario that needs control is skipped. */
+  static readonly none: Layer.Layer<HarnessControl> = Layer.succeed(HarnessControl, HarnessControl.of({}))
+}

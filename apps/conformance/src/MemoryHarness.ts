@@ -11,7 +11,7 @@ const noTransport = "the in-memory implementation has no transport"
 export const memoryHarness = (name: string, capabilities: Capabilities, skip: Harness["skip"] = {}): Harness => ({
   name,
   capabilities,
-  layer: Layer.merge(layerMemory(capabilities), Layer.succeed(HarnessControl, HarnessControl.of({}))),
+  layer: Layer.merge(layerMemory(capabilities), HarnessControl.none),
   skip: {
     ...skip,
     "unauthorized": `${noTransport} and no credentials`,

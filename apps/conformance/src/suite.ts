@@ -5,7 +5,12 @@
  *
  * ```ts
  * import { suite } from "@contactkit/conformance"
- * suite({ name: "my-vendor", layer: MyAdapter.layer(options).pipe(Layer.merge(HarnessControl.none)) })
+ * suite({
+ *   name: "my-vendor",
+ *   capabilities: MyAdapter.capabilities,
+ *   layer: Layer.merge(MyAdapter.layer(options), HarnessControl.none),
+ *   skip: { unauthorized: "…why", "rate-limited": "…why", unavailable: "…why", contract: "…why" }
+ * })
  * ```
  */
 import { ContactDirectory, type ContactDraft, type ContactError, project } from "@contactkit/domain"
