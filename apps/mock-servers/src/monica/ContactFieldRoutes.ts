@@ -4,10 +4,10 @@
  * account-scoped lookups (404, code 31), then the archived-contact guard (422, code 32). Writes happen in one
  * `Ref.modify`, so a rejected request never changes state.
  */
-import { Clock, Effect, HashMap, Ref } from "effect"
+import { Effect, HashMap, Ref } from "effect"
 import { jsonResponse } from "../platform/Responses.ts"
 import type { RequestContext, Settings } from "./MonicaHttp.ts"
-import { monicaRoute, notFound, paginated, routeId, validationFailed } from "./MonicaHttp.ts"
+import { monicaRoute, notFound, type Outcome, paginated, routeId, validationFailed, write } from "./MonicaHttp.ts"
 import { fieldResource } from "./MonicaResources.ts"
 import { labelFor } from "./MonicaSeed.ts"
 import type { MonicaState } from "./MonicaState.ts"
@@ -16,8 +16,6 @@ import type { Rules } from "./MonicaValidation.ts"
 import { asInteger, validate } from "./MonicaValidation.ts"
 
 export const archivedMessage = "Archived contact can’t be edited, please unarchive it first."
-
-type Outcome = readonly [response: ReturnType<typeof jsonResponse>, state: MonicaState]
 
 const fieldRules = (state: MonicaState): Rules => [
   ["contact_id", ["required", "integer", { exists: (id) => HashMap.has(state.contacts, id) }]],
@@ -116,13 +114,6 @@ const destroy = (state: MonicaState, context: RequestContext): Outcome => {
   if (rowOf(state.contacts, existing.contactId)?.isActive === false) return [validationFailed([archivedMessage]), state]
   return [jsonResponse(200, { deleted: true, id }), withoutField(state, id)]
 }
-
-const write = (
-  state: Ref.Ref<MonicaState>,
-  operation: (current: MonicaState, context: RequestContext, now: number) => Outcome
-) =>
-(context: RequestContext) =>
-  Effect.flatMap(Clock.currentTimeMillis, (now) => Ref.modify(state, (current) => operation(current, context, now)))
 
 export const contactFieldRoutes = (settings: Settings, state: Ref.Ref<MonicaState>) => [
   monicaRoute(settings, "GET", "/api/contacts/:id/contactfields", (context) =>

@@ -4,18 +4,16 @@
  * sub-resource (`PUT /api/contacts/{id}/work`: job and company). Lists show only the account's active, non-partial
  * contacts; an archived contact can be read but not edited.
  */
-import { Clock, Effect, HashMap, Ref } from "effect"
+import { Effect, HashMap, Ref } from "effect"
 import { jsonResponse } from "../platform/Responses.ts"
 import { archivedMessage } from "./ContactFieldRoutes.ts"
 import type { RequestContext, Settings } from "./MonicaHttp.ts"
-import { monicaRoute, notFound, paginated, routeId, validationFailed } from "./MonicaHttp.ts"
+import { monicaRoute, notFound, type Outcome, paginated, routeId, validationFailed, write } from "./MonicaHttp.ts"
 import { completeName, contactResource } from "./MonicaResources.ts"
 import type { ContactRow, MonicaState } from "./MonicaState.ts"
 import { fieldsOfContact, ofAccount, rowOf, uuidFor, withoutContact } from "./MonicaState.ts"
 import type { Rule, Rules } from "./MonicaValidation.ts"
 import { validate } from "./MonicaValidation.ts"
-
-type Outcome = readonly [response: ReturnType<typeof jsonResponse>, state: MonicaState]
 
 const name: ReadonlyArray<Rule> = ["nullable", "string", { max: 255 }]
 const flag: ReadonlyArray<Rule> = ["nullable", "boolean"]
@@ -178,13 +176,6 @@ const destroy = (state: MonicaState, context: RequestContext): Outcome => {
   }
   return [jsonResponse(200, { deleted: true, id: raw }), withoutContact(state, existing.id)]
 }
-
-const write = (
-  state: Ref.Ref<MonicaState>,
-  operation: (current: MonicaState, context: RequestContext, now: number) => Outcome
-) =>
-(context: RequestContext) =>
-  Effect.flatMap(Clock.currentTimeMillis, (now) => Ref.modify(state, (current) => operation(current, context, now)))
 
 export const contactRoutes = (settings: Settings, state: Ref.Ref<MonicaState>) => [
   monicaRoute(

@@ -10,7 +10,7 @@
  * must never change a mock's state, so a body that is not JSON gets Monica's own "Problems parsing JSON" (400, error
  * 37), as its error table and docs describe. An empty body is still no input, as in Monica.
  */
-import { Effect } from "effect"
+import { Clock, Effect, Ref } from "effect"
 import type { HttpMethod } from "effect/http"
 import { HttpRouter, HttpServerRequest, HttpServerResponse } from "effect/http"
 import type { PlatformError } from "../platform/PlatformFailure.ts"
@@ -18,6 +18,7 @@ import { readBodyText } from "../platform/RequestBody.ts"
 import { jsonResponse } from "../platform/Responses.ts"
 import type { MonicaRateLimiter } from "./MonicaRateLimit.ts"
 import { allowedHeaders, exceededHeaders } from "./MonicaRateLimit.ts"
+import type { MonicaState } from "./MonicaState.ts"
 import { asInteger, normalizeInput } from "./MonicaValidation.ts"
 
 /** `config/api.php` error codes and their default messages. */
@@ -193,3 +194,17 @@ export const paginated = <A>(
     }
   })
 }
+
+/** What a write decides: the response, and the state to commit (the same state when it refuses). */
+export type Outcome = readonly [response: HttpServerResponse.HttpServerResponse, state: MonicaState]
+
+/**
+ * A route handler that decides in one `Ref.modify`: every check runs on the state as read, and
+ * the new state is committed with the response, or not at all.
+ */
+export const write = (
+  state: Ref.Ref<MonicaState>,
+  operation: (current: MonicaState, context: RequestContext, now: number) => Outcome
+) =>
+(context: RequestContext) =>
+  Effect.flatMap(Clock.currentTimeMillis, (now) => Ref.modify(state, (current) => operation(current, context, now)))
