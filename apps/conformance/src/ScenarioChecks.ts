@@ -3,7 +3,7 @@
  * to reach behind it, `HarnessControl`). `suite` registers each as a test; the suite's own tests
  * run them against deliberately broken directories to show each one can fail.
  */
-import { ContactDirectory, type ContactDraft, type ContactError, project } from "@contactkit/domain"
+import { ContactDirectory, type ContactDraft, type ContactError, type ContactField, project } from "@contactkit/domain"
 import { assert } from "@effect/vitest"
 import { Effect, type Scope, Stream } from "effect"
 import { comparable, sampleDraft, sampleField, unicodeDraft, writableKinds } from "./Drafts.ts"
@@ -85,17 +85,21 @@ export const checks: Record<ScenarioName, Check> = {
         assert.deepStrictEqual(comparable({ ...contact, fields: [added] }).fields, expected, `${kind} add`)
         let listed = yield* directory.fields.list(contact.id)
         assert.strictEqual(listed.length, 1, `${kind} listed after add`)
-        const ref = capabilities.fields[kind].fieldIds && listed[0]!.id !== undefined ? listed[0]!.id : 0
-        const replacement = sampleField(capabilities, kind, next())
-        yield* directory.fields.update(contact.id, ref, replacement)
-        listed = yield* directory.fields.list(contact.id)
-        assert.deepStrictEqual(
-          comparable({ ...contact, fields: listed }).fields,
-          comparable(project(capabilities, { ...contact, fields: [replacement] }).contact).fields,
-          `${kind} update`
-        )
-        const ref2 = capabilities.fields[kind].fieldIds && listed[0]!.id !== undefined ? listed[0]!.id : 0
-        yield* directory.fields.remove(contact.id, ref2)
+        const refOf = (fields: ReadonlyArray<ContactField>) =>
+          capabilities.fields[kind].fieldIds && fields[0]!.id !== undefined ? fields[0]!.id : 0
+        // Then an update to another value, then one that drops the context (and so any label
+        // standing for it): each must read back as exactly what the vendor can hold of it.
+        const { context: _, ...bare } = sampleField(capabilities, kind, next())
+        for (const replacement of [sampleField(capabilities, kind, next()), bare as ContactField]) {
+          yield* directory.fields.update(contact.id, refOf(listed), replacement)
+          listed = yield* directory.fields.list(contact.id)
+          assert.deepStrictEqual(
+            comparable({ ...contact, fields: listed }).fields,
+            comparable(project(capabilities, { ...contact, fields: [replacement] }).contact).fields,
+            `${kind} update`
+          )
+        }
+        yield* directory.fields.remove(contact.id, refOf(listed))
         listed = yield* directory.fields.list(contact.id)
         assert.strictEqual(listed.length, 0, `${kind} remove`)
       }

@@ -136,8 +136,20 @@ export const make = (options: Options) =>
     const addField = (contactId: string, field: ContactField, at: Path) =>
       writeField(contactId, field, at, (input) => client.createContactField(input, fieldPathOf(field, at)))
 
-    const replaceField = (contactId: string, fieldId: string, field: ContactField, at: Path) =>
-      writeField(contactId, field, at, (input) => client.updateContactField(fieldId, input, fieldPathOf(field, at)))
+    /**
+     * PUTs the field over `existing`. Monica replaces a field's labels only when it is sent some
+     * (`UpdateContactFieldLabels` skips an empty list), so a change that drops every label cannot be
+     * a PUT: the field is deleted and added again, and comes back with a new id.
+     */
+    const replaceField = (contactId: string, existing: MonicaContactField, field: ContactField, at: Path) =>
+      (existing.labels ?? []).length > 0 && toLabels(field).length === 0
+        ? Effect.andThen(client.deleteContactField(String(existing.id), contactId), addField(contactId, field, at))
+        : writeField(
+          contactId,
+          field,
+          at,
+          (input) => client.updateContactField(String(existing.id), input, fieldPathOf(field, at))
+        )
 
     /** A draft holding one field, so a single field is checked by the same rules as a contact. */
     const validateField = (field: ContactField) =>
@@ -199,7 +211,7 @@ export const make = (options: Options) =>
           keep.add(String(existing.id))
           const before = toField(existing)
           const same = before !== undefined && canonical(before) === canonical(field)
-          return same ? Effect.void : Effect.asVoid(replaceField(id, String(existing.id), field, at))
+          return same ? Effect.void : Effect.asVoid(replaceField(id, existing, field, at))
         }, { discard: true })
         yield* Effect.forEach(
           current.filter((f) => !keep.has(String(f.id))),
@@ -284,7 +296,7 @@ export const make = (options: Options) =>
           const id = yield* requireId(contactId)
           const valid = yield* validateField(field)
           const existing = yield* findField(id, ref)
-          const stored = yield* replaceField(id, String(existing.id), valid, ["fields", 0])
+          const stored = yield* replaceField(id, existing, valid, ["fields", 0])
           return toField(stored) ?? valid
         }).pipe(Effect.mapError(fail("fields.update"))),
       remove: (contactId, ref) =>

@@ -314,6 +314,39 @@ describe("MonicaContactDirectory", () => {
       })
     }))
 
+  it.effect("fields.update that drops every label deletes and re-adds the field (Monica keeps labels on a PUT without any)", () =>
+    Effect.gen(function*() {
+      const calls: Array<string> = []
+      monica().get("/api/contactfields/70").reply(200, { data: fieldBody(70, "old@example.com", emailType, ["home"]) })
+      monica().get("/api/contactfieldtypes").query(true).reply(200, typesPage([emailType, phoneType]))
+      monica().delete("/api/contactfields/70").reply(() => (calls.push("DELETE 70"), [200, { deleted: true, id: 70 }]))
+      monica().post("/api/contactfields", (body) => (calls.push(`POST ${JSON.stringify(body.labels)}`), true))
+        .reply(201, { data: fieldBody(71, "new@example.com", emailType) })
+      const stored = yield* run(
+        withDir((d) =>
+          d.fields.update(ContactId.make("8"), FieldId.make("70"), { _tag: "Email", address: "new@example.com" })
+        )
+      )
+      assert.deepStrictEqual(calls, ["DELETE 70", "POST []"])
+      assert.deepStrictEqual(stored, { _tag: "Email", id: FieldId.make("71"), address: "new@example.com" })
+    }))
+
+  it.effect("fields.update that keeps a label is one PUT", () =>
+    Effect.gen(function*() {
+      monica().get("/api/contactfields/70").reply(200, { data: fieldBody(70, "old@example.com", emailType, ["home"]) })
+      monica().get("/api/contactfieldtypes").query(true).reply(200, typesPage([emailType, phoneType]))
+      monica().put("/api/contactfields/70", (body) => body.labels[0] === "work")
+        .reply(200, { data: fieldBody(70, "new@example.com", emailType, ["work"]) })
+      const stored = yield* run(withDir((d) =>
+        d.fields.update(ContactId.make("8"), FieldId.make("70"), {
+          _tag: "Email",
+          address: "new@example.com",
+          context: "work"
+        })
+      ))
+      assert.strictEqual(stored.id, FieldId.make("70"))
+    }))
+
   it.effect("fields.remove checks the field belongs to the contact", () =>
     Effect.gen(function*() {
       monica().get("/api/contactfields/70").reply(200, {
