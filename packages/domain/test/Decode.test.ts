@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import fc from "fast-check"
 import { formatIssue } from "../src/ContactError.ts"
 import { decodeContactDraft, decodeContactField, decodeContactPatch } from "../src/Decode.ts"
-import { contactDraftArb } from "./arbitraries.ts"
+import { contactDraftArb } from "../src/testing/Arbitraries.ts"
 
 const draft = (fields: ReadonlyArray<unknown>, extra: object = {}) => ({
   kind: "individual",

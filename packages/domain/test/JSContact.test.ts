@@ -7,7 +7,7 @@ import type { Contact } from "../src/Contact.ts"
 import type { ContactField } from "../src/ContactField.ts"
 import type { ContactId, FieldId } from "../src/ContactId.ts"
 import { Card, decodeCard, fromCard, toCard, toUTCDateTime } from "../src/JSContact.ts"
-import { contactArb } from "./arbitraries.ts"
+import { contactArb } from "../src/testing/Arbitraries.ts"
 
 /**
  * One file per case under `fixtures/jscontact/`: `{ source, card, expected }` for a Card that must

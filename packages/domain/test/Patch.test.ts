@@ -3,7 +3,7 @@ import fc from "fast-check"
 import type { Contact, ContactPatch } from "../src/Contact.ts"
 import { nameComponents, organizationComponents } from "../src/Contact.ts"
 import { applyPatch } from "../src/Patch.ts"
-import { contactArb, contactPatchArb, textArb } from "./arbitraries.ts"
+import { contactArb, contactPatchArb, textArb } from "../src/testing/Arbitraries.ts"
 
 const ada: Contact = {
   id: "1" as Contact["id"],

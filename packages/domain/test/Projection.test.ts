@@ -5,7 +5,7 @@ import { type Capabilities, lossless, unsupportedField } from "../src/Capabiliti
 import type { ContactDraft } from "../src/Contact.ts"
 import type { ContactField } from "../src/ContactField.ts"
 import { project, rejectionIssues, validate } from "../src/Projection.ts"
-import { capabilitiesArb, contactArb, contactDraftArb } from "./arbitraries.ts"
+import { capabilitiesArb, contactArb, contactDraftArb } from "../src/testing/Arbitraries.ts"
 
 /** A Phone.com-like vendor: two e-mails, one typed phone, no labels, no online services. */
 const restrictive: Capabilities = {

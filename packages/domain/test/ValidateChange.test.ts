@@ -5,8 +5,8 @@ import { type Capabilities, lossless } from "../src/Capabilities.ts"
 import type { ContactDraft } from "../src/Contact.ts"
 import { applyPatch } from "../src/Patch.ts"
 import { validate } from "../src/Projection.ts"
+import { capabilitiesArb, contactDraftArb, contactPatchArb } from "../src/testing/Arbitraries.ts"
 import { validateChange } from "../src/ValidateChange.ts"
-import { capabilitiesArb, contactDraftArb, contactPatchArb } from "./arbitraries.ts"
 
 const twoEmails: Capabilities = {
   ...lossless,

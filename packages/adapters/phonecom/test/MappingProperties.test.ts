@@ -6,10 +6,10 @@
  * - the values Phone.com stores that the domain cannot hold fail `validate` at their own paths.
  */
 import { Contact, type ContactDraft, project, toDraft, validate } from "@contactkit/domain"
+import { contactDraftArb } from "@contactkit/domain/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Exit, Schema } from "effect"
 import fc from "fast-check"
-import { contactDraftArb } from "../../../domain/test/arbitraries.ts"
 import { PhonecomCapabilities, type PhonecomContact, PhonecomMapping } from "../src/index.ts"
 import { anyTimestampArb, outsideDomainArb, phonecomDraftArb, wireContactArb } from "./arbitraries.ts"
 import { echo } from "./echo.ts"

@@ -11,7 +11,6 @@
  * characters and a zip longer than 32 (Phone.com allows 255 for both).
  */
 import { type ContactDraft, toE164 } from "@contactkit/domain"
-import fc from "fast-check"
 import {
   addressArb,
   emailAddressArb,
@@ -21,7 +20,8 @@ import {
   phoneArb,
   phoneNumberArb,
   textArb
-} from "../../../domain/test/arbitraries.ts"
+} from "@contactkit/domain/testing"
+import fc from "fast-check"
 import type { PhonecomContact } from "../src/index.ts"
 
 /** Unset text, in each form Phone.com (or a tolerant reader) may send it. */

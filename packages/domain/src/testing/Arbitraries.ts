@@ -1,10 +1,11 @@
 /**
  * fast-check arbitraries for valid domain values: drafts, contacts, fields and random vendor
  * Capabilities. Every value they produce decodes with the domain Schemas, so property tests
- * (projection, patching, the JSContact codec) exercise the model, not the decoder.
+ * (projection, patching, the JSContact codec, an adapter's round trip) exercise the model, not
+ * the decoder. Exported as `@contactkit/domain/testing` for other packages' tests.
  */
 import fc from "fast-check"
-import type { Capabilities, FieldRule, FieldRules, LabelRule, ValueKey } from "../src/Capabilities.ts"
+import type { Capabilities, FieldRule, FieldRules, LabelRule, ValueKey } from "../Capabilities.ts"
 import {
   type Contact,
   type ContactDraft,
@@ -13,7 +14,7 @@ import {
   nameComponents,
   type Organization,
   organizationComponents
-} from "../src/Contact.ts"
+} from "../Contact.ts"
 import {
   type Address,
   type ContactField,
@@ -25,8 +26,8 @@ import {
   type OnlineService,
   type Phone,
   services
-} from "../src/ContactField.ts"
-import type { ContactId, FieldId } from "../src/ContactId.ts"
+} from "../ContactField.ts"
+import type { ContactId, FieldId } from "../ContactId.ts"
 
 /** Non-empty text without surrounding quirks; includes non-ASCII so unicode is exercised. */
 export const textArb = (maxLength = 40): fc.Arbitrary<string> =>
