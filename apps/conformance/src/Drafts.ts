@@ -2,7 +2,14 @@
  * Drafts the suite sends, built from a vendor's Capabilities so that every writable field kind
  * is exercised without tripping a rule the vendor enforces (those have scenarios of their own).
  */
-import type { Capabilities, Contact, ContactDraft, ContactField, FieldKind } from "@contactkit/domain"
+import {
+  type Capabilities,
+  type Contact,
+  type ContactDraft,
+  type ContactField,
+  type FieldKind,
+  project
+} from "@contactkit/domain"
 
 const phoneNumbers = ["(202) 555-0143", "(415) 555-0172", "(312) 555-0109", "(617) 555-0187", "(718) 555-0135"]
 
@@ -89,3 +96,20 @@ export const comparable = (contact: Contact | ContactDraft): ContactDraft => ({
   organization: contact.organization,
   fields: contact.fields.map(({ id: _id, ...field }) => field as ContactField)
 })
+
+/**
+ * A generated draft cut down to what the vendor accepts: what `validate` would refuse is dropped
+ * (that is what `project` removes), and a required name component that is missing is filled in.
+ */
+export const storable = (capabilities: Capabilities, draft: ContactDraft): ContactDraft => {
+  const { contact } = project(capabilities, draft)
+  const name = { ...contact.name }
+  for (const component of capabilities.requiredName ?? []) name[component] ??= "Required"
+  return { ...draft, name: { ...draft.name, ...name }, fields: withoutRejected(capabilities, draft) }
+}
+
+/** The draft's own fields that the vendor does not refuse, as written (not as projected). */
+const withoutRejected = (capabilities: Capabilities, draft: ContactDraft): ReadonlyArray<ContactField> => {
+  const { origins } = project(capabilities, draft)
+  return origins.map((origin) => draft.fields[origin]!)
+}

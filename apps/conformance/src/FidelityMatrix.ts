@@ -45,6 +45,10 @@ export const fidelityMatrix = (vendors: ReadonlyArray<Capabilities>): string => 
     row("kinds", (c) => list(c.kinds)),
     row("name", (c) => `${list(c.name)}${c.requiredName ? `; requires ${list(c.requiredName)}` : ""}`),
     row("organization", (c) => list(c.organization)),
+    row(
+      "text",
+      (c) => (c.trimsText === true ? "trimmed: surrounding whitespace lost, blank text dropped" : "kept as sent")
+    ),
     ...kinds.map((kind) => row(kind, (c) => cell(c.fields[kind] as FieldRule<FieldKind>))),
     row("update", (c) => c.update),
     row("field operations", (c) => c.fieldOperations),

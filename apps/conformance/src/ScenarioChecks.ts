@@ -4,9 +4,11 @@
  * run them against deliberately broken directories to show each one can fail.
  */
 import { ContactDirectory, type ContactDraft, type ContactError, type ContactField, project } from "@contactkit/domain"
+import { contactDraftArb } from "@contactkit/domain/testing"
 import { assert } from "@effect/vitest"
 import { Effect, type Scope, Stream } from "effect"
-import { comparable, sampleDraft, sampleField, unicodeDraft, writableKinds } from "./Drafts.ts"
+import fc from "fast-check"
+import { comparable, sampleDraft, sampleField, storable, unicodeDraft, writableKinds } from "./Drafts.ts"
 import { HarnessControl } from "./Harness.ts"
 import type { ScenarioName } from "./Scenarios.ts"
 
@@ -34,6 +36,25 @@ export const checks: Record<ScenarioName, Check> = {
       const read = yield* directory.get(created.id)
       assert.deepStrictEqual(comparable(read), expected)
       assert.strictEqual(read.id, created.id)
+    }),
+
+  "round-trip-generated": () =>
+    Effect.gen(function*() {
+      const directory = yield* ContactDirectory
+      const capabilities = directory.capabilities
+      // Fixed seed: the same 25 contacts on every run, so a failure can be replayed.
+      const drafts = fc.sample(contactDraftArb, { seed: 9553, numRuns: 25 }).map((draft) =>
+        storable(capabilities, draft)
+      )
+      for (const [i, draft] of drafts.entries()) {
+        const { contact } = yield* directory.create(draft)
+        const read = yield* directory.get(contact.id)
+        assert.deepStrictEqual(
+          comparable(read),
+          comparable(project(capabilities, draft).contact),
+          `generated contact ${i}: ${JSON.stringify(draft)}`
+        )
+      }
     }),
 
   "list-pages": (next) =>

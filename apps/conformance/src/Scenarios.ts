@@ -4,6 +4,7 @@
  */
 export const scenarios = {
   "round-trip": "create then get returns what the vendor can hold (capabilities.project of the draft)",
+  "round-trip-generated": "the same for 25 generated contacts, trimmed to what the vendor accepts",
   "list-pages": "full listing through many small pages: nothing missed, nothing repeated",
   "patch-preserves": "a patch changes what it names and preserves everything else, vendor data included",
   "field-ops": "field add, update and remove for every writable kind",

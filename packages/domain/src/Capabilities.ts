@@ -85,6 +85,12 @@ export interface Capabilities {
   readonly requiredName?: ReadonlyArray<NameComponent>
   /** The longest name or organisation component the vendor accepts. */
   readonly nameMaxLength?: number
+  /**
+   * The vendor trims leading and trailing whitespace from every text it stores (Laravel's
+   * `TrimStrings`, as Monica): the spaces are lost, a text left blank is dropped, and a required
+   * value left blank is rejected.
+   */
+  readonly trimsText?: boolean
   readonly organization: ReadonlyArray<OrganizationComponent>
   readonly fields: FieldRules
   /** When set, the vendor returns fields grouped by kind in this order (typed arrays). */

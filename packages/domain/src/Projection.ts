@@ -112,10 +112,10 @@ const flatten = (vendor: string, rule: Rule, field: ContactField, path: Path, wa
     if (rule.contexts.includes(field.context)) out.context = field.context
     else lose("context", `${vendor} does not keep the context ${JSON.stringify(field.context)}`)
   }
-  if (field.preferred !== undefined) {
-    // `preferred: false` says nothing a vendor without preference could lose.
-    if (rule.preferred) out.preferred = field.preferred
-    else if (field.preferred) lose("preferred", `${vendor} does not keep which field is preferred`)
+  // `preferred: false` says no more than leaving it out, so what comes back is `true` or nothing.
+  if (field.preferred === true) {
+    if (rule.preferred) out.preferred = true
+    else lose("preferred", `${vendor} does not keep which field is preferred`)
   }
   const flat = out as ContactField
   if (rule.normalize === undefined) return flat
@@ -245,10 +245,53 @@ const projectComponents = <K extends string>(
   return out
 }
 
+/** Value keys that are text (not `service`, `kind` or `features`). */
+const textKeys = new Set(["address", "number", "street", "locality", "region", "postcode", "country", "user", "uri"])
+
+/**
+ * For a vendor that trims every text (`trimsText`): the contact as it would store it, with the
+ * trimmed spaces named as losses, blank optional texts dropped, and a blank required value
+ * rejected. Paths are unchanged, so the rest of `project` reports against the caller's contact.
+ */
+const trimmed = <A extends ContactDraft>(capabilities: Capabilities, contact: A, walk: Walk): A => {
+  const vendor = capabilities.vendor
+  const trimText = (path: Path, text: string, required: boolean): string | undefined => {
+    const trim = text.trim()
+    if (trim === text) return text
+    if (trim === "" && required) {
+      reject(walk, path, `is blank once ${vendor} trims it`, "InvalidContact", false)
+      return text
+    }
+    walk.losses.push({ path, message: `${vendor} trims surrounding whitespace` })
+    return trim === "" ? undefined : trim
+  }
+  const components = <K extends string>(part: "name" | "organization", value: Partial<Record<K, string>>) => {
+    const out: Partial<Record<K, string>> = {}
+    for (const [key, text] of Object.entries(value) as Array<[K, string | undefined]>) {
+      const kept = text === undefined ? undefined : trimText([part, key], text, false)
+      if (kept !== undefined) out[key] = kept
+    }
+    return out
+  }
+  const name = components("name", contact.name)
+  const organization = components("organization", contact.organization)
+  const fields = contact.fields.map((field, index) => {
+    const out: Mutable = {}
+    for (const [key, value] of Object.entries(field)) {
+      const text = typeof value === "string" && (textKeys.has(key) || key === "label")
+      const kept = text ? trimText(["fields", index, key], value, structural[field._tag].includes(key)) : value
+      if (kept !== undefined) out[key] = kept
+    }
+    return out as ContactField
+  })
+  return { ...contact, name, organization, fields }
+}
+
 /** What survives a round trip through a vendor with these capabilities, and what does not. */
-export const project = <A extends ContactDraft>(capabilities: Capabilities, contact: A): Projection<A> => {
+export const project = <A extends ContactDraft>(capabilities: Capabilities, given: A): Projection<A> => {
   const walk: Walk = { losses: [], rejected: [] }
   const vendor = capabilities.vendor
+  const contact = capabilities.trimsText === true ? trimmed(capabilities, given, walk) : given
   let kind = contact.kind
   const fallback = capabilities.kinds[0]
   if (!capabilities.kinds.includes(kind) && fallback !== undefined) {

@@ -147,6 +147,41 @@ describe("project", () => {
   })
 })
 
+describe("a vendor that trims text", () => {
+  const trimming: Capabilities = { ...lossless, vendor: "trimming", trimsText: true, requiredName: ["given"] }
+
+  it("loses the surrounding spaces, drops blank optional text, and names each loss", () => {
+    const draft = contact([
+      { _tag: "Email", address: " ada@example.com ", label: "  " },
+      { _tag: "Address", street: "  ", locality: " London" }
+    ], { name: { given: " Ada", nickname: "   " } })
+    const { contact: kept, losses, rejected } = project(trimming, draft)
+    assert.deepStrictEqual(kept.name, { given: "Ada" })
+    assert.deepStrictEqual(kept.fields, [
+      { _tag: "Email", address: "ada@example.com" },
+      { _tag: "Address", locality: "London" }
+    ])
+    assert.deepStrictEqual(rejected, [])
+    assert.deepStrictEqual(losses.map((l) => l.path), [
+      ["name", "given"],
+      ["name", "nickname"],
+      ["fields", 0, "address"],
+      ["fields", 0, "label"],
+      ["fields", 1, "street"],
+      ["fields", 1, "locality"]
+    ])
+  })
+
+  it.effect("rejects a required value that is blank once trimmed", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(
+        validate(trimming, contact([{ _tag: "Phone", number: "   " }], { name: { given: "  " } }))
+      )
+      assert.strictEqual(error._tag, "InvalidContact")
+      assert.sameDeepMembers(error.issues.map((i) => i.path), [["name", "given"], ["fields", 0, "number"]])
+    }))
+})
+
 describe("validate", () => {
   it.effect("fails with InvalidContact carrying every issue when a value rule is broken", () =>
     Effect.gen(function*() {

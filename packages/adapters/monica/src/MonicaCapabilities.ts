@@ -44,18 +44,30 @@ const normalizeOnlineService: Normalize<"OnlineService"> = (service) => {
   const { field, losses } = service.service === "other"
     ? { field: { ...service, label: service.label ?? "Other" }, losses: [] as Array<Issue> }
     : dropCollidingLabel(service)
-  if (field.user !== undefined && field.uri !== undefined) {
-    const { uri: _, ...rest } = field
-    return {
-      field: rest,
+  // Monica keeps one string per field: the user name when there is one, else the URI.
+  const kept = field.user !== undefined && field.uri !== undefined
+    ? {
+      field: omit(field, "uri"),
       losses: [...losses, { path: ["uri"], message: "Monica keeps one value per field: the user name is kept" }]
     }
+    : { field, losses }
+  // Read back, a value shaped like a URI is a URI.
+  const user = kept.field.user
+  if (user !== undefined && looksLikeUri(user)) {
+    return {
+      field: { ...omit(kept.field, "user"), uri: user },
+      losses: [...kept.losses, {
+        path: ["user"],
+        message: "Monica keeps one string: a user name shaped like a URI reads back as uri"
+      }]
+    }
   }
-  if (field.user !== undefined && looksLikeUri(field.user)) {
-    const { user, ...rest } = field
-    return { field: { ...rest, uri: user }, losses }
-  }
-  return { field, losses }
+  return kept
+}
+
+const omit = <F extends object, K extends keyof F>(field: F, key: K): Omit<F, K> => {
+  const { [key]: _, ...rest } = field
+  return rest
 }
 
 const normalizeLink: Normalize<"Link"> = (link) => {
@@ -112,6 +124,8 @@ export const capabilities: Capabilities = {
   name: ["given", "family", "nickname"],
   requiredName: ["given"],
   nameMaxLength: 255,
+  // Monica runs Laravel's TrimStrings and ConvertEmptyStringsToNull on every request.
+  trimsText: true,
   organization: ["name", "title"],
   fields: {
     Email: email,

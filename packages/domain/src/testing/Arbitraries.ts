@@ -228,6 +228,7 @@ export const capabilitiesArb: fc.Arbitrary<Capabilities> = fc.record({
   name: fc.subarray([...nameComponents]),
   requireName: mostly(3).map((b) => !b),
   nameMaxLength: sometimes(fc.integer({ min: 3, max: 40 })),
+  trimsText: fc.boolean(),
   organization: fc.subarray([...organizationComponents]),
   fields: fc.record({
     Email: fieldRuleArb("Email"),
