@@ -105,11 +105,14 @@ export const storable = (capabilities: Capabilities, draft: ContactDraft): Conta
   const { contact } = project(capabilities, draft)
   const name = { ...contact.name }
   for (const component of capabilities.requiredName ?? []) name[component] ??= "Required"
-  return { ...draft, name: { ...draft.name, ...name }, fields: withoutRejected(capabilities, draft) }
+  return { ...draft, name: { ...draft.name, ...name }, fields: storableFields(capabilities, draft.fields) }
 }
 
-/** The draft's own fields that the vendor does not refuse, as written (not as projected). */
-const withoutRejected = (capabilities: Capabilities, draft: ContactDraft): ReadonlyArray<ContactField> => {
-  const { origins } = project(capabilities, draft)
-  return origins.map((origin) => draft.fields[origin]!)
+/** The fields the vendor does not refuse, as written (not as projected). */
+export const storableFields = (
+  capabilities: Capabilities,
+  fields: ReadonlyArray<ContactField>
+): ReadonlyArray<ContactField> => {
+  const { origins } = project(capabilities, { kind: "individual", name: {}, organization: {}, fields })
+  return origins.map((origin) => fields[origin]!)
 }

@@ -3,12 +3,29 @@
  * to reach behind it, `HarnessControl`). `suite` registers each as a test; the suite's own tests
  * run them against deliberately broken directories to show each one can fail.
  */
-import { ContactDirectory, type ContactDraft, type ContactError, type ContactField, project } from "@contactkit/domain"
-import { contactDraftArb } from "@contactkit/domain/testing"
+import {
+  applyPatch,
+  ContactDirectory,
+  type ContactDraft,
+  type ContactError,
+  type ContactField,
+  project,
+  toDraft,
+  validateChange
+} from "@contactkit/domain"
+import { contactDraftArb, contactPatchArb } from "@contactkit/domain/testing"
 import { assert } from "@effect/vitest"
-import { Effect, type Scope, Stream } from "effect"
+import { Effect, Exit, type Scope, Stream } from "effect"
 import fc from "fast-check"
-import { comparable, sampleDraft, sampleField, storable, unicodeDraft, writableKinds } from "./Drafts.ts"
+import {
+  comparable,
+  sampleDraft,
+  sampleField,
+  storable,
+  storableFields,
+  unicodeDraft,
+  writableKinds
+} from "./Drafts.ts"
 import { HarnessControl } from "./Harness.ts"
 import type { ScenarioName } from "./Scenarios.ts"
 
@@ -91,6 +108,33 @@ export const checks: Record<ScenarioName, Check> = {
           yield* control.unmodelled.isIntact(contact.id),
           "vendor data the domain does not model was lost"
         )
+      }
+    }),
+
+  "patch-generated": () =>
+    Effect.gen(function*() {
+      const directory = yield* ContactDirectory
+      const capabilities = directory.capabilities
+      const cases = fc.sample(fc.tuple(contactDraftArb, contactPatchArb), { seed: 6350, numRuns: 20 })
+      for (const [i, [draft, patch]] of cases.entries()) {
+        const { contact } = yield* directory.create(storable(capabilities, draft))
+        const before = yield* directory.get(contact.id)
+        // The patch's own fields are cut to what the vendor accepts; its name parts are not.
+        const sent = patch.fields === undefined
+          ? patch
+          : { ...patch, fields: storableFields(capabilities, patch.fields) }
+        const after = applyPatch(toDraft(before), sent)
+        const expected = yield* Effect.exit(validateChange(capabilities, toDraft(before), after))
+        const result = yield* Effect.exit(directory.update(contact.id, sent))
+        const read = yield* directory.get(contact.id)
+        const where = `generated patch ${i}: ${JSON.stringify(sent)}`
+        if (Exit.isFailure(expected)) {
+          assert.isTrue(Exit.isFailure(result), `${where} should have been refused`)
+          assert.deepStrictEqual(comparable(read), comparable(before), `${where} was refused but changed the contact`)
+        } else {
+          assert.isTrue(Exit.isSuccess(result), `${where} failed: ${String(result)}`)
+          assert.deepStrictEqual(comparable(read), comparable(project(capabilities, after).contact), where)
+        }
       }
     }),
 

@@ -7,6 +7,8 @@ export const scenarios = {
   "round-trip-generated": "the same for 25 generated contacts, trimmed to what the vendor accepts",
   "list-pages": "full listing through many small pages: nothing missed, nothing repeated",
   "patch-preserves": "a patch changes what it names and preserves everything else, vendor data included",
+  "patch-generated":
+    "20 generated patches: each stores exactly what the vendor can hold of it, or is refused and changes nothing",
   "field-ops": "field add, update and remove for every writable kind",
   "remove": "remove then get fails with ContactNotFound",
   "invalid-input": "invalid input fails with InvalidContact and writes nothing",

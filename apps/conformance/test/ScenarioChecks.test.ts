@@ -16,7 +16,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Exit, Layer, Stream } from "effect"
 import { HarnessControl } from "../src/Harness.ts"
 import { checks } from "../src/ScenarioChecks.ts"
-import type { ScenarioName } from "../src/Scenarios.ts"
+import { type ScenarioName, scenarioNames } from "../src/Scenarios.ts"
 
 type Service = ContactDirectory["Service"]
 type Sabotage = (base: Service) => Partial<Omit<Service, "fields">> & { readonly fields?: Partial<Service["fields"]> }
@@ -68,6 +68,18 @@ const sabotages: ReadonlyArray<{
       create: (draft) =>
         base.create({ ...draft, fields: draft.fields.map((f) => ({ ...f, label: "Work" }) as ContactField) })
     })
+  },
+  {
+    name: "round-trip-generated",
+    how: "get silently drops labels",
+    sabotage: (base) => ({
+      get: (id) => Effect.map(base.get(id), (c) => ({ ...c, fields: c.fields.map(withoutLabel) }))
+    })
+  },
+  {
+    name: "patch-generated",
+    how: "an update answers success but changes nothing",
+    sabotage: (base) => ({ update: (id) => base.get(id) })
   },
   {
     name: "list-pages",
@@ -165,6 +177,10 @@ const sabotages: ReadonlyArray<{
 ]
 
 describe("every scenario can fail", () => {
+  it("each scenario has a directory broken for it here", () => {
+    assert.sameMembers(sabotages.map((s) => s.name), [...scenarioNames])
+  })
+
   for (const { capabilities, control, how, name, sabotage } of sabotages) {
     it.effect(`${name} fails when ${how}`, () =>
       Effect.gen(function*() {
