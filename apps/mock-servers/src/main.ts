@@ -15,6 +15,7 @@ const serveVendor = (module: VendorModule) =>
       const server = yield* MockServer
       const credentials = module.credentials.map((c) => `${c.token} (${c.description})`).join("; ")
       yield* Effect.log(`${module.name} mock listening on ${server.url} — credentials: ${credentials}`)
+      yield* Effect.addFinalizer(() => Effect.log(`${module.name} mock stopped`))
     })).pipe(Layer.provide(layer(module, { port })))
   }))
 
