@@ -217,18 +217,31 @@ describe("PhonecomContactDirectory", () => {
       assert.isTrue(nock.isDone())
     }))
 
-  it.effect("the API key appears in no log line and no error message", () =>
+  it.live("the API key appears in no log line and no error message", () =>
     Effect.gen(function*() {
       api().get(`${contactsPath}/42`).reply(401, errorBody(401, "Bad token pc_token_TOPSECRET_77"))
       api().post(contactsPath).reply(500, "upstream said Bearer pc_token_TOPSECRET_77")
+      // A 503 then a success: the retry is logged, with the request it repeats.
+      api().get(`${contactsPath}/43`).reply(503, "busy, pc_token_TOPSECRET_77")
+      api().get(`${contactsPath}/43`).reply(200, wire({ id: 43 }))
       const [errors, lines] = yield* captureLogs(
-        withDirectory((d) => Effect.all([Effect.flip(d.get(id("42"))), Effect.flip(d.create(draft))]))
+        withDirectory((d) =>
+          Effect.gen(function*() {
+            const failures = yield* Effect.all([Effect.flip(d.get(id("42"))), Effect.flip(d.create(draft))])
+            yield* d.get(id("43"))
+            // What a caller does with a failure: log it, cause and all.
+            for (const failure of failures) yield* Effect.logError("contact call failed", failure)
+            return failures
+          })
+        )
       )
       for (const error of errors) {
         const text = `${error.message} ${JSON.stringify(error)} ${String(error)}`
         assert.notInclude(text, "TOPSECRET")
       }
       assert.include(JSON.stringify(errors[0]), "[redacted]")
+      assert.isAtLeast(lines.length, 3, "the retry and both logged failures should have produced log lines")
+      assert.isTrue(lines.some((line) => line.includes("retry")), "the retry should be logged")
       for (const line of lines) assert.notInclude(line, "TOPSECRET")
     }))
 })
