@@ -111,9 +111,16 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
         Effect.orElseSucceed(() => "")
       )
 
+    const headerRetryAfter = (response: HttpClientResponse.HttpClientResponse) =>
+      parseRetryAfter(Option.getOrUndefined(Headers.get(response.headers, "retry-after")))
+
+    /** A wait the policy is willing to honour. */
+    const waitable = (delay: Duration.Duration) => Duration.toMillis(delay) <= Duration.toMillis(policy.maxRetryAfter)
+
+    /** The header's delay, else (for a 429) the vendor's hint in the body. */
     const vendorRetryAfter = (response: HttpClientResponse.HttpClientResponse) =>
       Effect.gen(function*() {
-        const header = yield* parseRetryAfter(Option.getOrUndefined(Headers.get(response.headers, "retry-after")))
+        const header = yield* headerRetryAfter(response)
         if (header !== undefined || options.retryAfterHint === undefined) return header
         const hint = options.retryAfterHint
         return yield* response.json.pipe(
@@ -143,21 +150,17 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
             const { response } = outcome
             if (response.status === 429) {
               const retryAfter = yield* vendorRetryAfter(response)
-              const waitable = retryAfter === undefined ||
-                Duration.toMillis(retryAfter) <= Duration.toMillis(policy.maxRetryAfter)
-              if (canRetry && waitable) return yield* retry(retryAfter ?? (yield* backoff(policy, attempt)), "got 429")
+              if (canRetry && (retryAfter === undefined || waitable(retryAfter))) {
+                return yield* retry(retryAfter ?? (yield* backoff(policy, attempt)), "got 429")
+              }
               return yield* new RateLimited(retryAfter === undefined ? {} : { retryAfter })
             }
             if (response.status >= 500) {
               if (canRetry && idempotent) {
-                const retryAfter = yield* parseRetryAfter(
-                  Option.getOrUndefined(Headers.get(response.headers, "retry-after"))
-                )
+                const retryAfter = yield* headerRetryAfter(response)
                 const delay = yield* backoff(policy, attempt)
                 return yield* retry(
-                  retryAfter !== undefined && Duration.toMillis(retryAfter) <= Duration.toMillis(policy.maxRetryAfter)
-                    ? Duration.max(retryAfter, delay)
-                    : delay,
+                  retryAfter !== undefined && waitable(retryAfter) ? Duration.max(retryAfter, delay) : delay,
                   `got ${response.status}`
                 )
               }
@@ -171,7 +174,9 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
             return response
           }
           case "Timeout": {
-            if (canRetry && idempotent) return yield* retry(yield* backoff(policy, attempt), "timed out")
+            if (canRetry && idempotent) {
+              return yield* retry(yield* backoff(policy, attempt), "timed out")
+            }
             return yield* new VendorUnavailable({
               detail: `no answer within ${Duration.format(timeout)}`,
               mayHaveSucceeded

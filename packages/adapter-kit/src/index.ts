@@ -1,6 +1,7 @@
 /**
- * @contactkit/adapter-kit — what every vendor adapter shares: the HTTP policy (`VendorHttp`),
- * page-to-`Stream` helpers (`Pagination`) and status-to-reason mapping (`ErrorMapping`).
+ * @contactkit/adapter-kit — what every vendor adapter shares: the HTTP policy (`VendorHttp`, with
+ * `RetryPolicy` and `RateLimiter`), page-to-`Stream` helpers (`Pagination`), status-to-reason
+ * mapping and body decoding (`ErrorMapping`), and keeping the API key out of error text (`Scrub`).
  *
  * @example
  * ```ts

@@ -90,10 +90,13 @@ export const services = [
 export const ServiceName = Schema.Literals(services)
 export type ServiceName = typeof ServiceName.Type
 
+/** An absolute URI: a scheme, a colon, then no whitespace. Adapters use it to tell a URI from a handle. */
+export const uriPattern = /^[a-z][a-z0-9+.-]*:[^\s]+$/iu
+
 export const Uri = Schema.String.pipe(
   Schema.check(
     Schema.isMaxLength(2048),
-    Schema.isPattern(/^[a-z][a-z0-9+.-]*:[^\s]+$/iu, { message: "must be an absolute URI such as https://example.com" })
+    Schema.isPattern(uriPattern, { message: "must be an absolute URI such as https://example.com" })
   )
 )
 
@@ -121,6 +124,12 @@ export type ContactField = typeof ContactField.Type
 
 export type FieldKind = ContactField["_tag"]
 export const fieldKinds: ReadonlyArray<FieldKind> = ["Email", "Phone", "Address", "OnlineService", "Link"]
+
+/** The field without its vendor id: what is sent when the vendor assigns ids itself. */
+export const withoutId = <F extends ContactField>(field: F): F => {
+  const { id: _, ...rest } = field
+  return rest as F
+}
 
 /** A phone field with E.164 derived from the number as entered. */
 export const makePhone = (

@@ -22,7 +22,7 @@
 import { Effect, Schema } from "effect"
 import { Contact, type ContactKind, type Name, type Organization } from "./Contact.ts"
 import { InvalidContact, type Issue } from "./ContactError.ts"
-import type { ContactField, FieldKind } from "./ContactField.ts"
+import { type ContactField, type FieldKind, fieldKinds } from "./ContactField.ts"
 import { type DecodeOptions, toIssues } from "./Decode.ts"
 import {
   type Card,
@@ -77,7 +77,6 @@ const property = {
   OnlineService: "onlineServices",
   Link: "links"
 } as const satisfies Record<FieldKind, string>
-const kindOrder: ReadonlyArray<FieldKind> = ["Email", "Phone", "Address", "OnlineService", "Link"]
 
 /** Generated keys are `e1`, `p1`, …, numbered by position within the kind, so they are stable. */
 const keyPrefix: Record<FieldKind, string> = { Email: "e", Phone: "p", Address: "a", OnlineService: "s", Link: "l" }
@@ -151,7 +150,7 @@ export const toCard = (contact: Contact): Card => {
   // keys (Monica's and Deskpro's ids) first; only when that is not the contact's order is it written.
   const refs = contact.fields.map((field, i) => `${property[field._tag]}/${keys[i]}`)
   const maps = { emails, phones, addresses, onlineServices, links }
-  const natural = kindOrder.flatMap((kind) =>
+  const natural = fieldKinds.flatMap((kind) =>
     Object.keys(maps[property[kind]]).map((key) => `${property[kind]}/${key}`)
   )
   const nonEmpty = <K extends string, V>(name: K, map: Record<string, V>) =>

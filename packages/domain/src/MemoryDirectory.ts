@@ -22,7 +22,7 @@ import {
   type Operation,
   Unsupported
 } from "./ContactError.ts"
-import type { ContactField } from "./ContactField.ts"
+import { type ContactField, withoutId } from "./ContactField.ts"
 import type { ContactId, FieldId } from "./ContactId.ts"
 import { applyPatch } from "./Patch.ts"
 import { project, validate } from "./Projection.ts"
@@ -42,11 +42,6 @@ interface Stored {
 }
 
 const defaultPageSize = 50
-
-const withoutId = (field: ContactField): ContactField => {
-  const { id: _, ...rest } = field
-  return rest
-}
 
 /** The values that make two fields "the same" when a create is merged into an existing contact. */
 const sameValue = (a: ContactField, b: ContactField) =>

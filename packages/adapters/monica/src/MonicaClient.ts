@@ -13,6 +13,7 @@ import {
   readJsonBody,
   reasonFromStatus,
   type RetryPolicy,
+  type Scrub,
   VendorHttp
 } from "@contactkit/adapter-kit"
 import {
@@ -109,6 +110,20 @@ type DecodeItems<A> = (
   data: ReadonlyArray<unknown>
 ) => Effect.Effect<ReadonlyArray<{ readonly value: A; readonly raw: unknown }>, UnexpectedResponse>
 
+/** A body (or one item of it) that does not match the schema: the schema's complaint, scrubbed and cut. */
+const offContract = (scrub: Scrub, what: string, complaint: string, status?: number) =>
+  new UnexpectedResponse({
+    ...(status === undefined ? {} : { status }),
+    detail: scrub(`${what} does not match Monica's contract: ${complaint}`).slice(0, 500)
+  })
+
+/** Decodes one resource, made once per schema and applied to every response. */
+const decodeOne = <S extends Schema.Codec<unknown, unknown>>(schema: S, scrub: Scrub) => {
+  const decode = Schema.decodeUnknownEffect(schema)
+  return (raw: unknown, status?: number): Effect.Effect<S["Type"], UnexpectedResponse> =>
+    Effect.mapError(decode(raw), (error) => offContract(scrub, "the body", error.message, status))
+}
+
 /**
  * Decodes a page's items in one synchronous pass, stopping at the first that does not match:
  * an Effect per item cost more than the decoding itself on a page of a hundred contacts.
@@ -116,20 +131,14 @@ type DecodeItems<A> = (
 const decodeItems = <S extends Schema.Codec<unknown, unknown>>(
   schema: S,
   what: string,
-  scrub: (text: string) => string
+  scrub: Scrub
 ): DecodeItems<S["Type"]> => {
   const decode = Schema.decodeUnknownResult(schema)
   return (data) => {
     const items: Array<{ readonly value: S["Type"]; readonly raw: unknown }> = []
     for (const raw of data) {
       const result = decode(raw)
-      if (Result.isFailure(result)) {
-        return Effect.fail(
-          new UnexpectedResponse({
-            detail: scrub(`${what} does not match Monica's contract: ${result.failure.message}`).slice(0, 500)
-          })
-        )
-      }
+      if (Result.isFailure(result)) return Effect.fail(offContract(scrub, what, result.failure.message))
       items.push({ value: result.success, raw })
     }
     return Effect.succeed(items)
@@ -184,51 +193,38 @@ export const make = (options: Options) =>
         )
       })
 
-    // The body is parsed once as JSON here; `call` then holds it to the schema it was asked for.
+    // Decoders are made once here, not per response.
     const readJson = decodeJson(Schema.Unknown, http.scrub)
+    const decodePage = decodeOne(UnknownPage, http.scrub)
+    const decodeContact = decodeOne(MonicaContact, http.scrub)
+    const decodeField = decodeOne(MonicaContactField, http.scrub)
+    const decodeFieldType = decodeOne(MonicaContactFieldType, http.scrub)
+    const decodeContacts = decodeItems(MonicaContact, "a contact", http.scrub)
+    const decodeFields = decodeItems(MonicaContactField, "a list item", http.scrub)
+    const decodeFieldTypes = decodeItems(MonicaContactFieldType, "a list item", http.scrub)
 
-    const call = <S extends Schema.Top>(
+    /** A 2xx answer's body as JSON with its status, or the reason a non-2xx answer means. */
+    const call = (
       request: HttpClientRequest.HttpClientRequest,
-      schema: S,
       context: CallContext = {}
-    ): Effect.Effect<{ readonly value: S["Type"]; readonly raw: unknown }, ContactErrorReason, S["DecodingServices"]> =>
+    ): Effect.Effect<{ readonly status: number; readonly raw: unknown }, ContactErrorReason> =>
       http.client.execute(request).pipe(
         Effect.flatMap((response) =>
           response.status >= 200 && response.status < 300
-            ? Effect.flatMap(
-              readJson(response),
-              (raw) =>
-                Effect.map(
-                  Schema.decodeUnknownEffect(schema)(raw).pipe(
-                    Effect.mapError((error) =>
-                      new UnexpectedResponse({
-                        status: response.status,
-                        detail: http.scrub(`the body does not match Monica's contract: ${error.message}`).slice(0, 500)
-                      })
-                    )
-                  ),
-                  (value) => ({ value, raw })
-                )
-            )
+            ? Effect.map(readJson(response), (raw) => ({ status: response.status, raw }))
             : failure(response, context)
         )
       )
 
-    const single = <S extends Schema.Top>(
+    /** One resource, unwrapped from `{"data": …}`; `raw` is the resource as read, for `Contact.remote`. */
+    const single = <A>(
       request: HttpClientRequest.HttpClientRequest,
-      schema: S,
+      decode: (raw: unknown) => Effect.Effect<A, UnexpectedResponse>,
       context: CallContext = {}
     ) =>
-      Effect.flatMap(call(request, Schema.Unknown, context), ({ raw }) => {
+      Effect.flatMap(call(request, context), ({ raw }) => {
         const inner = unwrapOne(raw)
-        return Schema.decodeUnknownEffect(schema)(inner).pipe(
-          Effect.map((value) => ({ value: value as S["Type"], raw: inner })),
-          Effect.mapError((error) =>
-            new UnexpectedResponse({
-              detail: http.scrub(`the body does not match Monica's contract: ${error.message}`).slice(0, 500)
-            })
-          )
-        )
+        return Effect.map(decode(inner), (value) => ({ value, raw: inner }))
       })
 
     const pageOf = <A>(
@@ -236,11 +232,9 @@ export const make = (options: Options) =>
       decodeData: DecodeItems<A>,
       context: CallContext
     ) =>
-      Effect.flatMap(
-        call(request, UnknownPage, context),
-        ({ value: envelope }) =>
-          Effect.map(decodeData(envelope.data), (items) => ({ items, lastPage: envelope.meta?.last_page }))
-      )
+      Effect.flatMap(call(request, context), ({ raw, status }) =>
+        Effect.flatMap(decodePage(raw, status), (envelope) =>
+          Effect.map(decodeData(envelope.data), (items) => ({ items, lastPage: envelope.meta?.last_page }))))
 
     const page = <A>(path: string, decodeData: DecodeItems<A>, pageNo: number, limit: number, context: CallContext) =>
       pageOf(
@@ -248,9 +242,6 @@ export const make = (options: Options) =>
         decodeData,
         context
       )
-    const decodeContacts = decodeItems(MonicaContact, "a contact", http.scrub)
-    const decodeFields = decodeItems(MonicaContactField, "a list item", http.scrub)
-    const decodeFieldTypes = decodeItems(MonicaContactFieldType, "a list item", http.scrub)
 
     const json = (request: HttpClientRequest.HttpClientRequest, body: unknown) =>
       HttpClientRequest.bodyJsonUnsafe(request, body)
@@ -263,9 +254,13 @@ export const make = (options: Options) =>
 
     /** A field write whose type went stale fails with `StaleFieldType` instead of its reason. */
     const fieldWrite = (request: HttpClientRequest.HttpClientRequest, context: CallContext) =>
-      single(request, MonicaContactField, context).pipe(
+      single(request, decodeField, context).pipe(
         Effect.catch((reason): Effect.Effect<never, ContactErrorReason | StaleFieldType> => {
-          if (reason._tag === "InvalidContact" && reason.issues.some((i) => isStaleTypeMessage(i.message))) {
+          if (
+            reason._tag === "InvalidContact" && reason.issues.some((i) =>
+              isStaleTypeMessage(i.message)
+            )
+          ) {
             return Effect.fail(new StaleFieldType({ status: 422, messages: reason.issues.map((i) => i.message) }))
           }
           if (reason._tag === "ContactNotFound") {
@@ -285,28 +280,28 @@ export const make = (options: Options) =>
           {}
         ),
       getContact: (id: string) =>
-        single(HttpClientRequest.get(`/contacts/${id}`, { urlParams: { with: "contactfields" } }), MonicaContact, {
+        single(HttpClientRequest.get(`/contacts/${id}`, { urlParams: { with: "contactfields" } }), decodeContact, {
           id
         }),
       createContact: (input: MonicaContactInput) =>
-        single(json(HttpClientRequest.post("/contacts"), input), MonicaContact, {
+        single(json(HttpClientRequest.post("/contacts"), input), decodeContact, {
           isWrite: true,
           pathOf: contactPathOf
         }),
       updateContact: (id: string, input: MonicaContactInput) =>
-        single(json(HttpClientRequest.put(`/contacts/${id}`), input), MonicaContact, {
+        single(json(HttpClientRequest.put(`/contacts/${id}`), input), decodeContact, {
           id,
           isWrite: true,
           pathOf: contactPathOf
         }),
       updateWork: (id: string, input: MonicaWorkInput) =>
-        single(json(HttpClientRequest.put(`/contacts/${id}/work`), input), MonicaContact, {
+        single(json(HttpClientRequest.put(`/contacts/${id}/work`), input), decodeContact, {
           id,
           isWrite: true,
           pathOf: contactPathOf
         }),
       deleteContact: (id: string) =>
-        Effect.asVoid(call(HttpClientRequest.delete(`/contacts/${id}`), Schema.Unknown, { id, isWrite: true })),
+        Effect.asVoid(call(HttpClientRequest.delete(`/contacts/${id}`), { id, isWrite: true })),
       /** Every field of one contact, all pages. */
       listContactFields: (contactId: string) =>
         Stream.runCollect(
@@ -317,7 +312,7 @@ export const make = (options: Options) =>
           })
         ),
       getContactField: (id: string, contactId: string) =>
-        single(HttpClientRequest.get(`/contactfields/${id}`), MonicaContactField, { id: contactId }),
+        single(HttpClientRequest.get(`/contactfields/${id}`), decodeField, { id: contactId }),
       createContactField: (input: MonicaContactFieldInput, pathOf?: CallContext["pathOf"]) =>
         fieldWrite(
           json(HttpClientRequest.post("/contactfields"), input),
@@ -330,7 +325,7 @@ export const make = (options: Options) =>
         ),
       deleteContactField: (id: string, contactId: string) =>
         Effect.asVoid(
-          call(HttpClientRequest.delete(`/contactfields/${id}`), Schema.Unknown, { id: contactId, isWrite: true })
+          call(HttpClientRequest.delete(`/contactfields/${id}`), { id: contactId, isWrite: true })
         ),
       /** Every field type of the account, all pages. */
       listFieldTypes: Stream.runCollect(
@@ -341,7 +336,7 @@ export const make = (options: Options) =>
       ).pipe(Effect.map((items) => items.map((i) => i.value))),
       createFieldType: (input: MonicaContactFieldTypeInput) =>
         Effect.map(
-          single(json(HttpClientRequest.post("/contactfieldtypes"), input), MonicaContactFieldType, { isWrite: true }),
+          single(json(HttpClientRequest.post("/contactfieldtypes"), input), decodeFieldType, { isWrite: true }),
           ({ value }) => value
         )
     }

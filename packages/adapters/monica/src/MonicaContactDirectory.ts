@@ -38,7 +38,7 @@ import { capabilities } from "./MonicaCapabilities.ts"
 import * as MonicaClient from "./MonicaClient.ts"
 import { patchWork, toMonicaContactInput, toMonicaContactUpdate, toWorkInput } from "./MonicaContactInput.ts"
 import * as MonicaFieldTypes from "./MonicaFieldTypes.ts"
-import { fieldValue, toContact, toField, toLabels, wantedType } from "./MonicaMapping.ts"
+import { fieldValue, toContact, toField, toLabels, valueKey, wantedType } from "./MonicaMapping.ts"
 import type { MonicaContact, MonicaContactField, MonicaContactFieldInput } from "./MonicaSchema.ts"
 
 export interface Options extends MonicaClient.Options {
@@ -51,15 +51,7 @@ type Path = ReadonlyArray<string | number>
 /** Laravel's attribute for a contact-field write → the domain path of that field. */
 const fieldPathOf = (field: ContactField, at: Path) => (attribute: string): Path => {
   if (attribute === "data") {
-    const key = field._tag === "Email"
-      ? "address"
-      : field._tag === "Phone"
-      ? "number"
-      : field._tag === "OnlineService"
-      ? (field.user !== undefined ? "user" : "uri")
-      : field._tag === "Link"
-      ? "uri"
-      : undefined
+    const key = valueKey(field)
     return key === undefined ? at : [...at, key]
   }
   if (attribute.startsWith("labels")) return [...at, "label"]

@@ -3,10 +3,8 @@
  * `PUT /api/contacts/{id}`, and `PUT /api/contacts/{id}/work` (company and job title).
  */
 import type { ContactDraft, ContactPatch, Organization } from "@contactkit/domain"
+import { present } from "./MonicaMapping.ts"
 import type { MonicaContact, MonicaContactInput, MonicaDateInfo, MonicaWorkInput } from "./MonicaSchema.ts"
-
-const present = (value: string | null | undefined): value is string =>
-  value !== undefined && value !== null && value !== ""
 
 /** Draft → `POST /api/contacts`. Monica requires the three booleans; a new contact has no dates. */
 export const toMonicaContactInput = (draft: ContactDraft): MonicaContactInput => ({

@@ -34,7 +34,8 @@ import {
   makePhone,
   type PhoneFeature,
   type ServiceName,
-  services
+  services,
+  uriPattern
 } from "@contactkit/domain"
 import { Schema } from "effect"
 import type {
@@ -153,23 +154,30 @@ export const wantedType = (field: ContactField): WantedType | undefined => {
   }
 }
 
-const uriPattern = /^[a-z][a-z0-9+.-]*:[^\s]+$/iu
+/** Whether a value read from `data` is a URI rather than a handle: the domain's own `Uri` rule. */
 export const looksLikeUri = (value: string): boolean => uriPattern.test(value)
 
-/** The one string Monica keeps for a field (`data`), or undefined when the field has none. */
-export const fieldValue = (field: ContactField): string | undefined => {
+/** The key of the value Monica keeps as a field's one string (`data`); undefined for an Address. */
+export const valueKey = (field: ContactField): "address" | "number" | "user" | "uri" | undefined => {
   switch (field._tag) {
     case "Email":
-      return field.address
+      return "address"
     case "Phone":
-      return field.number
+      return "number"
     case "OnlineService":
-      return field.user ?? field.uri
+      // One value per field: the user name wins over a URI (see MonicaCapabilities).
+      return field.user !== undefined ? "user" : "uri"
     case "Link":
-      return field.uri
+      return "uri"
     case "Address":
       return undefined
   }
+}
+
+/** The one string Monica keeps for a field (`data`), or undefined when the field has none. */
+export const fieldValue = (field: ContactField): string | undefined => {
+  const key = valueKey(field)
+  return key === undefined ? undefined : (field as { readonly [K in typeof key]?: string })[key]
 }
 
 const isStandard = (label: string): boolean => (standardLabels as ReadonlyArray<string>).includes(label.toLowerCase())
@@ -254,7 +262,8 @@ export const toField = (wire: MonicaContactField): ContactField | undefined => {
   return isContactField(field) ? field : undefined
 }
 
-const present = (value: string | null | undefined): value is string =>
+/** Monica sends a text it does not have as null, an absent key or "": all three are absent in the domain. */
+export const present = (value: string | null | undefined): value is string =>
   value !== undefined && value !== null && value !== ""
 
 /**

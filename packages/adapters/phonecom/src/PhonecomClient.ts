@@ -86,6 +86,13 @@ const retryAfterHint = (body: unknown): Duration.Duration | undefined =>
     }
   })
 
+/** What a failing call was about: its contact (a 404 is then `ContactNotFound`) and the draft sent (for 422 paths). */
+interface CallContext {
+  readonly id?: ContactId
+  readonly draft?: ContactDraft
+  readonly isWrite: boolean
+}
+
 const isPhonecomId = (id: ContactId) => /^[1-9]\d{0,15}$/u.test(id)
 
 export const make = (options: PhonecomClientOptions): Effect.Effect<PhonecomClient, never, HttpClient.HttpClient> =>
@@ -106,7 +113,7 @@ export const make = (options: PhonecomClientOptions): Effect.Effect<PhonecomClie
     /** A non-2xx answer → reason, reading the `@error` body for its message and 422 details. */
     const failure = (
       response: HttpClientResponse.HttpClientResponse,
-      context: { readonly id?: ContactId; readonly draft?: ContactDraft; readonly isWrite: boolean }
+      context: CallContext
     ): Effect.Effect<never, ContactErrorReason> =>
       Effect.flatMap(readJsonBody(response), (body) => {
         const error = Option.getOrUndefined(decodeError(body))?.["@error"]
@@ -132,7 +139,7 @@ export const make = (options: PhonecomClientOptions): Effect.Effect<PhonecomClie
       operation: Operation,
       request: Effect.Effect<HttpClientResponse.HttpClientResponse, ContactErrorReason>,
       onOk: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, ContactErrorReason>,
-      context: { readonly id?: ContactId; readonly draft?: ContactDraft; readonly isWrite: boolean }
+      context: CallContext
     ): Effect.Effect<A, ContactError> =>
       request.pipe(
         Effect.flatMap((response) =>

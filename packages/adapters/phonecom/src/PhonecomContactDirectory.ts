@@ -19,7 +19,8 @@ import {
   project,
   toDraft,
   validate,
-  validateChange
+  validateChange,
+  withoutId
 } from "@contactkit/domain"
 import { Config, Effect, Layer, Stream } from "effect"
 import { FetchHttpClient, type HttpClient } from "effect/http"
@@ -33,11 +34,6 @@ export type Options = PhonecomClient.PhonecomClientOptions
 export const defaultPageSize = 100
 
 const toContact = (record: PhonecomClient.PhonecomRecord): Contact => toContactWire(record.wire, record.raw)
-
-const withoutId = (field: ContactField): ContactField => {
-  const { id: _, ...rest } = field
-  return rest as ContactField
-}
 
 export const make = (options: Options): Effect.Effect<ContactDirectory.Service, never, HttpClient.HttpClient> =>
   Effect.gen(function*() {
