@@ -1,9 +1,10 @@
 /**
- * Benchmark — bounded memory while listing. Walks an adapter's whole listing twice: once streaming (each contact
- * looked at, then let go) and once holding every contact in an array. Heap growth over the lowest live heap (after
- * a full GC, before or after the walk) is sampled as it goes: `heapUsed` every `sampleEvery` contacts (garbage included, as the process really sees it)
- * and the live heap after a full GC every `checkpointEvery` contacts (only what is retained). A streaming listing
- * should retain about one page, whatever the total; the array grows with every contact.
+ * Benchmark — bounded memory while listing. After one untimed pass, walks an adapter's whole listing twice: once
+ * streaming (each contact looked at, then let go) and once holding every contact in an array. Heap growth over the
+ * lowest live heap (after a full GC, before or after the walk) is sampled as it goes: `heapUsed` every
+ * `sampleEvery` contacts (garbage included, as the process really sees it) and the live heap after a full GC every
+ * `checkpointEvery` contacts (only what is retained). A streaming listing should retain about one page, whatever
+ * the total; the array grows with every contact.
  */
 import type { Contact } from "@contactkit/domain"
 import { ContactDirectory } from "@contactkit/domain"

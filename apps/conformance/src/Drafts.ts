@@ -8,6 +8,7 @@ import {
   type ContactDraft,
   type ContactField,
   type FieldKind,
+  fieldKinds,
   project
 } from "@contactkit/domain"
 
@@ -47,7 +48,7 @@ export const sampleField = (capabilities: Capabilities, kind: FieldKind, n: numb
 }
 
 export const writableKinds = (capabilities: Capabilities): ReadonlyArray<FieldKind> =>
-  (["Email", "Phone", "Address", "OnlineService", "Link"] as const).filter((kind) => capabilities.fields[kind].writable)
+  fieldKinds.filter((kind) => capabilities.fields[kind].writable)
 
 /** A contact using every writable kind, up to two of each where the vendor allows two. */
 export const sampleDraft = (capabilities: Capabilities, n: number): ContactDraft => {

@@ -3,9 +3,7 @@
  * every field kind and for names, what the vendor keeps, rejects and loses. The same table
  * goes into `reports/conformance.md` and, by hand, into `docs/unification.md`.
  */
-import type { Capabilities, FieldKind, FieldRule } from "@contactkit/domain"
-
-const kinds: ReadonlyArray<FieldKind> = ["Email", "Phone", "Address", "OnlineService", "Link"]
+import { type Capabilities, type FieldKind, fieldKinds, type FieldRule } from "@contactkit/domain"
 
 const list = (values: ReadonlyArray<string>) => values.length === 0 ? "none" : values.join(", ")
 
@@ -49,7 +47,7 @@ export const fidelityMatrix = (vendors: ReadonlyArray<Capabilities>): string => 
       "text",
       (c) => (c.trimsText === true ? "trimmed: surrounding whitespace lost, blank text dropped" : "kept as sent")
     ),
-    ...kinds.map((kind) => row(kind, (c) => cell(c.fields[kind] as FieldRule<FieldKind>))),
+    ...fieldKinds.map((kind) => row(kind, (c) => cell(c.fields[kind] as FieldRule<FieldKind>))),
     row("update", (c) => c.update),
     row("field operations", (c) => c.fieldOperations),
     row("dedupe on create", (c) => (c.dedupeOnCreate ? "yes" : "no")),

@@ -5,6 +5,7 @@
  */
 import {
   applyPatch,
+  type Capabilities,
   ContactDirectory,
   type ContactDraft,
   type ContactError,
@@ -278,14 +279,13 @@ const countContacts = Effect.gen(function*() {
 })
 
 /** A draft the vendor cannot hold: a kind it cannot write, or one field more than it allows. */
-const unsupportedDraft = (capabilities: ContactDirectory["Service"]["capabilities"]): ContactDraft | undefined => {
+const unsupportedDraft = (capabilities: Capabilities): ContactDraft | undefined => {
   const base = sampleDraft(capabilities, 0)
   const unwritable = (["OnlineService", "Link", "Address", "Phone", "Email"] as const).find((kind) =>
     !capabilities.fields[kind].writable
   )
   if (unwritable !== undefined) {
-    const field = sampleField({ ...capabilities, fields: { ...capabilities.fields } }, unwritable, 1)
-    return { ...base, fields: [...base.fields, field] }
+    return { ...base, fields: [...base.fields, sampleField(capabilities, unwritable, 1)] }
   }
   const bounded = writableKinds(capabilities).find((kind) => capabilities.fields[kind].maxCount !== undefined)
   if (bounded === undefined) return undefined

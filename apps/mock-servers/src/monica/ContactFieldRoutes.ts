@@ -7,15 +7,21 @@
 import { Effect, HashMap, Ref } from "effect"
 import { jsonResponse } from "../platform/Responses.ts"
 import type { RequestContext, Settings } from "./MonicaHttp.ts"
-import { monicaRoute, notFound, type Outcome, paginated, routeId, validationFailed, write } from "./MonicaHttp.ts"
+import {
+  archivedMessage,
+  monicaRoute,
+  notFound,
+  type Outcome,
+  paginated,
+  routeId,
+  validationFailed,
+  write
+} from "./MonicaHttp.ts"
 import { fieldResource } from "./MonicaResources.ts"
-import { labelFor } from "./MonicaSeed.ts"
 import type { MonicaState } from "./MonicaState.ts"
-import { fieldsOfContact, rowOf, uuidFor, withField, withoutField } from "./MonicaState.ts"
+import { fieldsOfContact, labelFor, rowOf, uuidFor, withField, withoutField } from "./MonicaState.ts"
 import type { Rules } from "./MonicaValidation.ts"
 import { asInteger, validate } from "./MonicaValidation.ts"
-
-export const archivedMessage = "Archived contact can’t be edited, please unarchive it first."
 
 const fieldRules = (state: MonicaState): Rules => [
   ["contact_id", ["required", "integer", { exists: (id) => HashMap.has(state.contacts, id) }]],
@@ -138,6 +144,6 @@ export const contactFieldRoutes = (settings: Settings, state: Ref.Ref<MonicaStat
     settings,
     "DELETE",
     "/api/contactfields/:id",
-    write(state, (current, context) => destroy(current, context))
+    write(state, destroy)
   )
 ]

@@ -117,6 +117,6 @@ export const contactFieldTypeRoutes = (settings: Settings, state: Ref.Ref<Monica
     settings,
     "DELETE",
     "/api/contactfieldtypes/:id",
-    write(state, (current, context) => destroy(current, context))
+    write(state, destroy)
   )
 ]

@@ -6,9 +6,17 @@
  */
 import { Effect, HashMap, Ref } from "effect"
 import { jsonResponse } from "../platform/Responses.ts"
-import { archivedMessage } from "./ContactFieldRoutes.ts"
 import type { RequestContext, Settings } from "./MonicaHttp.ts"
-import { monicaRoute, notFound, type Outcome, paginated, routeId, validationFailed, write } from "./MonicaHttp.ts"
+import {
+  archivedMessage,
+  monicaRoute,
+  notFound,
+  type Outcome,
+  paginated,
+  routeId,
+  validationFailed,
+  write
+} from "./MonicaHttp.ts"
 import { completeName, contactResource } from "./MonicaResources.ts"
 import type { ContactRow, MonicaState } from "./MonicaState.ts"
 import { fieldsOfContact, ofAccount, rowOf, uuidFor, withoutContact } from "./MonicaState.ts"
@@ -194,5 +202,5 @@ export const contactRoutes = (settings: Settings, state: Ref.Ref<MonicaState>) =
     })),
   monicaRoute(settings, "PUT", "/api/contacts/:id", write(state, update)),
   monicaRoute(settings, "PUT", "/api/contacts/:id/work", write(state, updateWork)),
-  monicaRoute(settings, "DELETE", "/api/contacts/:id", write(state, (current, context) => destroy(current, context)))
+  monicaRoute(settings, "DELETE", "/api/contacts/:id", write(state, destroy))
 ]

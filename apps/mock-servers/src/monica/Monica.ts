@@ -12,7 +12,7 @@ import type { VendorErrorResponse, VendorModule } from "../platform/VendorModule
 import { contactFieldRoutes } from "./ContactFieldRoutes.ts"
 import { contactFieldTypeRoutes } from "./ContactFieldTypeRoutes.ts"
 import { contactRoutes } from "./ContactRoutes.ts"
-import { errorMessages } from "./MonicaHttp.ts"
+import { errorBody } from "./MonicaHttp.ts"
 import type { RateLimitSettings } from "./MonicaRateLimit.ts"
 import { exceededHeaders, makeRateLimiter } from "./MonicaRateLimit.ts"
 import { seededState } from "./MonicaSeed.ts"
@@ -27,7 +27,7 @@ export interface MonicaOptions {
   readonly rateLimit?: false | Partial<RateLimitSettings>
 }
 
-export const monicaTokens: Readonly<Record<string, number>> = { "monica-token-a": 1, "monica-token-b": 2 }
+const monicaTokens: Readonly<Record<string, number>> = { "monica-token-a": 1, "monica-token-b": 2 }
 
 /** Platform failures in the shapes Monica (or Laravel underneath it) really sends. */
 export const renderMonicaError = (failure: PlatformFailure): VendorErrorResponse => {
@@ -37,11 +37,11 @@ export const renderMonicaError = (failure: PlatformFailure): VendorErrorResponse
     case "BodyTooLarge":
     case "MalformedBody":
     case "UnsupportedMediaType":
-      return { status: 400, body: { error: { message: errorMessages[37], error_code: 37 } } }
+      return { status: 400, body: errorBody(37) }
     case "RateLimited":
       return {
         status: 429,
-        body: { error: { message: errorMessages[34], error_code: 34 } },
+        body: errorBody(34),
         headers: exceededHeaders(failure.limit, failure.retryAfterSeconds, failure.resetAt)
       }
     case "ServerError":

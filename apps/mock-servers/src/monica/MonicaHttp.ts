@@ -31,14 +31,22 @@ export const errorMessages = {
   39: "The sorting criteria is invalid"
 } as const
 
+/** The body of Monica's own API errors; the message is the code's default unless given. */
+export const errorBody = (code: keyof typeof errorMessages, message?: string | ReadonlyArray<string>) => ({
+  error: { message: message ?? errorMessages[code], error_code: code }
+})
+
 export const monicaError = (
   status: number,
   code: keyof typeof errorMessages,
   message?: string | ReadonlyArray<string>
-) => jsonResponse(status, { error: { message: message ?? errorMessages[code], error_code: code } })
+) => jsonResponse(status, errorBody(code, message))
 
 export const notFound = () => monicaError(404, 31)
 export const validationFailed = (messages: ReadonlyArray<string>) => monicaError(422, 32, messages)
+
+/** Monica's refusal to change an archived contact or its fields (422, code 32). */
+export const archivedMessage = "Archived contact can’t be edited, please unarchive it first."
 
 /** Laravel's answer to a missing or unknown token when the client expects JSON. */
 export const unauthenticated = () => jsonResponse(401, { message: "Unauthenticated." })
@@ -89,9 +97,11 @@ export const monicaRoute = (
       const token = /^Bearer\s+(.+)$/iu.exec(authorization)?.[1]?.trim() ?? ""
       const throttle = yield* settings.limiter.hit(token === "" ? "anonymous" : token)
       if (throttle._tag === "Exceeded") {
-        return jsonResponse(429, { error: { message: errorMessages[34], error_code: 34 } }, {
-          ...exceededHeaders(throttle.limit, throttle.retryAfterSeconds, throttle.resetAt)
-        })
+        return jsonResponse(
+          429,
+          errorBody(34),
+          exceededHeaders(throttle.limit, throttle.retryAfterSeconds, throttle.resetAt)
+        )
       }
       const respond = (response: HttpServerResponse.HttpServerResponse) =>
         HttpServerResponse.setHeaders(response, allowedHeaders(throttle))

@@ -4,8 +4,8 @@
  * contacts with contact fields and labels.
  */
 import { HashMap } from "effect"
-import type { ContactRow, FieldTypeRow, LabelRow, MonicaState } from "./MonicaState.ts"
-import { emptyState, ofAccount, uuidFor, withField } from "./MonicaState.ts"
+import type { ContactRow, FieldTypeRow, MonicaState } from "./MonicaState.ts"
+import { emptyState, labelFor, ofAccount, uuidFor, withField } from "./MonicaState.ts"
 
 /** 2024-05-04T00:00:00Z, the day Monica 4.1.2 was tagged. */
 export const seedTime = Date.UTC(2024, 4, 4)
@@ -65,20 +65,6 @@ const demoContacts: Readonly<Record<number, ReadonlyArray<DemoContact>>> = {
     { firstName: "Leslie", lastName: "Knope", fields: [["Email", "leslie@pawnee.example", ["work"]]] },
     { firstName: "Ron", lastName: "Swanson", fields: [["Telegram", "ronswanson", []]] }
   ]
-}
-
-const standardLabels = ["home", "work", "cell", "fax", "pager", "main", "other"]
-
-/** Finds or creates an account's label row for a label text, as `UpdateContactFieldLabels` does. */
-export const labelFor = (state: MonicaState, accountId: number, text: string, now: number): [number, MonicaState] => {
-  const lower = text.toLowerCase()
-  const i18n = standardLabels.includes(lower) ? lower : null
-  const custom = i18n === null ? text : null
-  const found = ofAccount(state.labels, accountId).find((row) => row.i18n === i18n && row.custom === custom)
-  if (found !== undefined) return [found.id, state]
-  const id = state.sequences.label + 1
-  const row: LabelRow = { id, accountId, i18n, custom, createdAt: now }
-  return [id, { ...state, labels: HashMap.set(state.labels, id, row), sequences: { ...state.sequences, label: id } }]
 }
 
 export const seededState = (): MonicaState => {

@@ -6,12 +6,13 @@
  * Every table is an Effect persistent `HashMap`, so a write shares all but a few nodes with the state before it
  * (O(log n)) rather than copying the table, and the state stays one immutable value in one `Ref` (which is also
  * why `emptyState` can be a shared constant). A `HashMap` keeps no order, so the readers that promise one sort
- * by id (`ofAccount`, `fieldsOfContact`); `ofAccount` sorts a table once per version of it and remembers the
- * result, so paging through an unchanged list does not sort again. Contact fields are also indexed by contact (`fieldIdsByContact`), so
- * showing a contact's fields reads those fields only; `withField`, `withoutField` and `withoutContact` are the
- * only writers of `fields` and keep the index in step.
+ * by id: `ofAccount` through `valuesInIdOrder`, which sorts each version of a table once, and `fieldsOfContact`
+ * through its index. Contact fields are indexed by contact (`fieldIdsByContact`), so showing a contact's fields
+ * reads those fields only; `withField`, `withoutField` and `withoutContact` are the only writers of `fields` and
+ * keep the index in step.
  */
 import { HashMap, Option } from "effect"
+import { valuesInIdOrder } from "../platform/IdOrder.ts"
 
 export interface FieldTypeRow {
   readonly id: number
@@ -104,22 +105,11 @@ export const uuidFor = (table: number, id: number): string => {
 export const rowOf = <V>(table: HashMap.HashMap<number, V>, id: number): V | undefined =>
   Option.getOrUndefined(HashMap.get(table, id))
 
-// Keyed by an immutable table, an entry can never go stale; it goes when a newer state replaces that table.
-const inIdOrder = new WeakMap<HashMap.HashMap<number, unknown>, ReadonlyArray<unknown>>()
-
-const rowsInIdOrder = <V extends { readonly id: number }>(table: HashMap.HashMap<number, V>): ReadonlyArray<V> => {
-  const known = inIdOrder.get(table) as ReadonlyArray<V> | undefined
-  if (known !== undefined) return known
-  const sorted = HashMap.toValues(table).sort((a, b) => a.id - b.id)
-  inIdOrder.set(table, sorted)
-  return sorted
-}
-
 /** The rows of one account, in id order (Monica's default `created_at asc` for rows created in sequence). */
 export const ofAccount = <V extends { readonly id: number; readonly accountId: number }>(
   table: HashMap.HashMap<number, V>,
   accountId: number
-): ReadonlyArray<V> => rowsInIdOrder(table).filter((row) => row.accountId === accountId)
+): ReadonlyArray<V> => valuesInIdOrder(table).filter((row) => row.accountId === accountId)
 
 const fieldIdsOf = (state: MonicaState, contactId: number): ReadonlyArray<number> =>
   Option.getOrElse(HashMap.get(state.fieldIdsByContact, contactId), () => [])
@@ -173,3 +163,18 @@ export const withoutContact = (state: MonicaState, contactId: number): MonicaSta
   fields: HashMap.removeMany(state.fields, fieldIdsOf(state, contactId)),
   fieldIdsByContact: HashMap.remove(state.fieldIdsByContact, contactId)
 })
+
+// The labels Monica stores by key (`label_i18n`, translated when shown); any other text is a custom label.
+const standardLabels = ["home", "work", "cell", "fax", "pager", "main", "other"]
+
+/** Finds or creates an account's label row for a label text, as `UpdateContactFieldLabels` does. */
+export const labelFor = (state: MonicaState, accountId: number, text: string, now: number): [number, MonicaState] => {
+  const lower = text.toLowerCase()
+  const i18n = standardLabels.includes(lower) ? lower : null
+  const custom = i18n === null ? text : null
+  const found = ofAccount(state.labels, accountId).find((row) => row.i18n === i18n && row.custom === custom)
+  if (found !== undefined) return [found.id, state]
+  const id = state.sequences.label + 1
+  const row: LabelRow = { id, accountId, i18n, custom, createdAt: now }
+  return [id, { ...state, labels: HashMap.set(state.labels, id, row), sequences: { ...state.sequences, label: id } }]
+}

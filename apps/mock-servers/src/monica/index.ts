@@ -1,3 +1,3 @@
 /** The Monica v4 mock vendor module. */
-export { makeMonica, monica, monicaTokens, renderMonicaError } from "./Monica.ts"
+export { makeMonica, monica } from "./Monica.ts"
 export type { MonicaOptions } from "./Monica.ts"

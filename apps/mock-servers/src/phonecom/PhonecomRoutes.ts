@@ -7,9 +7,10 @@
 import { Clock, Effect, Ref } from "effect"
 import { HttpRouter, HttpServerRequest } from "effect/http"
 import type { HttpServerResponse } from "effect/http"
+import type { PlatformError } from "../platform/PlatformFailure.ts"
 import { readJsonBody } from "../platform/RequestBody.ts"
 import { fromVendorError, jsonResponse } from "../platform/Responses.ts"
-import { phonecomError, renderPhonecomError, validationError } from "./PhonecomErrors.ts"
+import { phonecomError, validationError } from "./PhonecomErrors.ts"
 import type { ListSpec } from "./PhonecomListQuery.ts"
 import { parseListQuery } from "./PhonecomListQuery.ts"
 import type { PhonecomState, StoredContact, StoredGroup } from "./PhonecomState.ts"
@@ -57,9 +58,10 @@ interface Scope {
   readonly request: HttpServerRequest.HttpServerRequest
 }
 
+/** A body that cannot be read (too large, not JSON) fails with `PlatformError`, which the platform renders. */
 type Handler = (
   scope: Scope
-) => Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest>
+) => Effect.Effect<HttpServerResponse.HttpServerResponse, PlatformError, HttpServerRequest.HttpServerRequest>
 
 const fail = (status: number, message: string, now: number) => fromVendorError(phonecomError(status, message, now))
 
@@ -78,12 +80,13 @@ const scoped = (handler: Handler) =>
     return yield* handler({ extensionId, now, params, request })
   })
 
+/** Phone.com's timestamps are Unix seconds. */
+const seconds = (now: number) => Math.floor(now / 1000)
+
 const searchParams = (request: HttpServerRequest.HttpServerRequest) =>
   new URLSearchParams(request.url.includes("?") ? request.url.slice(request.url.indexOf("?") + 1) : "")
 
 export const phonecomRoutes = (state: Ref.Ref<PhonecomState>) => {
-  const seconds = (now: number) => Math.floor(now / 1000)
-
   const findContact = (s: PhonecomState, scope: Scope) => {
     const id = parseId(scope.params["contact_id"])
     return id === undefined ? undefined : contactIn(s, scope.extensionId, id)
@@ -129,11 +132,7 @@ export const phonecomRoutes = (state: Ref.Ref<PhonecomState>) => {
         const next = withContact(s, contact)
         return [jsonResponse(replace ? 200 : 201, toWire(next, contact)), next]
       })
-    }).pipe(
-      // A body that cannot be read (too large, not JSON) is Phone.com's 400.
-      Effect.catchTag("PlatformError", (error) =>
-        Effect.succeed(fromVendorError(renderPhonecomError(error.failure, scope.now))))
-    )
+    })
 
   const getContact: Handler = (scope) =>
     Effect.map(Ref.get(state), (s) => {
@@ -173,10 +172,7 @@ export const phonecomRoutes = (state: Ref.Ref<PhonecomState>) => {
         }
         return [jsonResponse(replace ? 200 : 201, groupToWire(group)), withGroup(s, group)]
       })
-    }).pipe(
-      Effect.catchTag("PlatformError", (error) =>
-        Effect.succeed(fromVendorError(renderPhonecomError(error.failure, scope.now))))
-    )
+    })
 
   const getGroup: Handler = (scope) =>
     Effect.map(Ref.get(state), (s) => {

@@ -5,11 +5,12 @@
  *
  * Contacts and groups live in Effect's persistent `HashMap`s, so a write shares all but a few nodes with the state
  * before it (O(log n)) instead of copying every contact, and contacts are indexed by extension first, so a listing
- * reads only its own extension's contacts. A `HashMap` keeps no order, so `contactsOf` sorts an extension's
- * contacts by id once per version of that map and remembers the result: paging through an unchanged list does not
- * sort again. Being immutable, `emptyState` can be shared: no request can change it in place.
+ * reads only its own extension's contacts. A `HashMap` keeps no order, so `contactsOf` lists an extension's
+ * contacts through `valuesInIdOrder`, which sorts each version of that map once. Being immutable, `emptyState` can
+ * be shared: no request can change it in place.
  */
 import { HashMap, Option } from "effect"
+import { valuesInIdOrder } from "../platform/IdOrder.ts"
 
 export type EmailType = "primary" | "alternate"
 export type PhoneType = "home" | "business" | "mobile" | "fax" | "pager"
@@ -155,18 +156,9 @@ export const withoutGroup = (state: PhonecomState, group: StoredGroup, now: numb
   }
 }
 
-// Keyed by an immutable map, an entry can never go stale; it goes when a newer state replaces that map.
-const inIdOrder = new WeakMap<HashMap.HashMap<number, StoredContact>, ReadonlyArray<StoredContact>>()
-
 /** An extension's contacts in id order, the order `PhonecomListQuery` expects. */
-export const contactsOf = (state: PhonecomState, extensionId: number): ReadonlyArray<StoredContact> => {
-  const contacts = extensionContacts(state, extensionId)
-  const known = inIdOrder.get(contacts)
-  if (known !== undefined) return known
-  const sorted = HashMap.toValues(contacts).sort((a, b) => a.id - b.id)
-  inIdOrder.set(contacts, sorted)
-  return sorted
-}
+export const contactsOf = (state: PhonecomState, extensionId: number): ReadonlyArray<StoredContact> =>
+  valuesInIdOrder(extensionContacts(state, extensionId))
 
 /** An extension's groups, in id order (there are few; the order keeps validation's name lookups stable). */
 export const groupsOf = (state: PhonecomState, extensionId: number): ReadonlyArray<StoredGroup> =>

@@ -27,10 +27,7 @@ export const adminRoutes = ({ faults, instance, limiter, log, module }: AdminCon
   HttpRouter.route(
     "GET",
     "/__admin",
-    Effect.succeed(jsonResponse(200, {
-      vendor: module.name,
-      credentials: module.credentials.map((credential) => ({ ...credential }))
-    }))
+    Effect.succeed(jsonResponse(200, { vendor: module.name, credentials: module.credentials }))
   ),
   // Reset empties the vendor state and forgets faults, the request log and rate-limit counters.
   HttpRouter.route(

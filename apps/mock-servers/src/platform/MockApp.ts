@@ -86,12 +86,12 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
     const beforeHandler = (fault: Fault | undefined, credential: string, path: string) =>
       Effect.gen(function*() {
         if (fault?.kind === "latency") yield* Effect.sleep(fault.latencyMs ?? 1000)
-        const now = yield* Clock.currentTimeMillis
         if (fault?.kind === "status") {
           return yield* render({ _tag: "ServerError", status: fault.status ?? 503, message: "Service unavailable." })
         }
         if (fault?.kind === "rateLimit") {
           const retryAfterSeconds = fault.retryAfterSeconds ?? 1
+          const now = yield* Clock.currentTimeMillis
           return yield* render({
             _tag: "RateLimited",
             limit: module.rateLimits?.[0]?.limit ?? 30,

@@ -30,11 +30,7 @@ export const layer = (module: VendorModule, options: LayerOptions = {}): Layer.L
     Effect.gen(function*() {
       const instance = yield* module.make
       if (options.seed ?? true) yield* instance.seed
-      const app = yield* makeApp(
-        module,
-        instance,
-        options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }
-      )
+      const app = yield* makeApp(module, instance, options)
       const server = yield* HttpServer.HttpServer
       yield* server.serve(app)
       const port = "port" in server.address ? server.address.port : 0
