@@ -53,8 +53,8 @@ const emptyDate = { is_age_based: null, is_year_unknown: null, date: null }
 
 const avatar = { url: null, source: "default", default_avatar_color: "#b3d5fe" }
 
-/** The short contact embedded in a contact field (`ContactShort`). */
-export const contactShortResource = (row: ContactRow, baseUrl: string) => ({
+/** What both contact resources open with, in Monica's key order. */
+const contactNames = (row: ContactRow) => ({
   id: row.id,
   uuid: row.uuid,
   object: "contact",
@@ -63,14 +63,24 @@ export const contactShortResource = (row: ContactRow, baseUrl: string) => ({
   last_name: row.lastName,
   nickname: row.nickname,
   complete_name: completeName(row),
-  initials: initials(row),
+  initials: initials(row)
+})
+
+/** The flags both contact resources carry after the names (and, in the full one, the description). */
+const contactFlags = (row: ContactRow) => ({
   gender: null,
   gender_type: null,
   is_starred: row.isStarred,
   is_partial: row.isPartial,
   is_active: row.isActive,
   is_dead: row.isDead,
-  is_me: false,
+  is_me: false
+})
+
+/** The short contact embedded in a contact field (`ContactShort`). */
+export const contactShortResource = (row: ContactRow, baseUrl: string) => ({
+  ...contactNames(row),
+  ...contactFlags(row),
   information: { birthdate: emptyDate, deceased_date: emptyDate, avatar },
   url: `${baseUrl}/api/contacts/${row.id}`,
   account: { id: row.accountId }
@@ -103,23 +113,9 @@ export const fieldResource = (state: MonicaState, row: FieldRow, baseUrl: string
 export const contactResource = (state: MonicaState, row: ContactRow, baseUrl: string, withFields: boolean) => {
   const real = !row.isPartial
   return {
-    id: row.id,
-    uuid: row.uuid,
-    object: "contact",
-    hash_id: `h:${row.id.toString(36)}`,
-    first_name: row.firstName,
-    last_name: row.lastName,
-    nickname: row.nickname,
-    complete_name: completeName(row),
-    initials: initials(row),
+    ...contactNames(row),
     description: row.description,
-    gender: null,
-    gender_type: null,
-    is_starred: row.isStarred,
-    is_partial: row.isPartial,
-    is_active: row.isActive,
-    is_dead: row.isDead,
-    is_me: false,
+    ...contactFlags(row),
     ...(real
       ? {
         last_called: null,
