@@ -1,11 +1,9 @@
 /**
  * Benchmark — the domain's hot paths, per contact, over a fixed generated set (`SampleContacts.ts`):
- * `validate` and `project` against two vendors' Capabilities (what every adapter write runs), and the JSContact
+ * `validate` and `project` against every registered vendor's Capabilities (what every adapter write runs), and the JSContact
  * codec both ways. Each is reported in ops/s and as a cost relative to `JSON.parse(JSON.stringify(contact))` over
  * the same contacts — a baseline every machine has, so the ratios travel where the raw numbers do not.
  */
-import { MonicaCapabilities } from "@contactkit/adapter-monica"
-import { PhonecomCapabilities } from "@contactkit/adapter-phonecom"
 import { type Capabilities, type Contact, fromCard, project, toCard, validate } from "@contactkit/domain"
 import { Effect, Exit } from "effect"
 import { perSecond, type RunOptions, timeSyncPasses } from "./Measure.ts"
@@ -41,15 +39,18 @@ const measure = <A>(name: string, items: ReadonlyArray<A>, body: (item: A) => un
 const accepted = (contacts: ReadonlyArray<Contact>, capabilities: Capabilities) =>
   contacts.filter((contact) => Exit.isSuccess(Effect.runSyncExit(validate(capabilities, contact)))).length
 
-export const benchDomain = (count: number, options: RunOptions) =>
+export const benchDomain = (count: number, vendors: ReadonlyArray<Capabilities>, options: RunOptions) =>
   Effect.gen(function*() {
     const contacts = sampleContacts(count)
     const cards = contacts.map(toCard)
     const cases = [
       measure("JSON.parse(JSON.stringify(c)) (baseline)", contacts, (c) => JSON.parse(JSON.stringify(c))),
-      measure("project (phonecom)", contacts, (c) => project(PhonecomCapabilities, c)),
-      measure("validate + project (phonecom)", contacts, validateAndProject(PhonecomCapabilities)),
-      measure("validate + project (monica)", contacts, validateAndProject(MonicaCapabilities)),
+      ...vendors.map((capabilities) =>
+        measure(`project (${capabilities.vendor})`, contacts, (c) => project(capabilities, c))
+      ),
+      ...vendors.map((capabilities) =>
+        measure(`validate + project (${capabilities.vendor})`, contacts, validateAndProject(capabilities))
+      ),
       measure("toCard", contacts, toCard),
       measure("fromCard", cards, (card) => Effect.runSyncExit(fromCard(card))),
       measure("toCard + fromCard (round trip)", contacts, (c) => Effect.runSyncExit(fromCard(toCard(c))))
@@ -62,10 +63,9 @@ export const benchDomain = (count: number, options: RunOptions) =>
     const baselineMs = measured[0]?.ms ?? Number.NaN
     const result: DomainResult = {
       contacts: count,
-      accepted: {
-        phonecom: accepted(contacts, PhonecomCapabilities),
-        monica: accepted(contacts, MonicaCapabilities)
-      },
+      accepted: Object.fromEntries(
+        vendors.map((capabilities) => [capabilities.vendor, accepted(contacts, capabilities)])
+      ),
       cases: measured.map(({ ms, name }) => ({
         name,
         perSecond: perSecond(count, ms),

@@ -4,13 +4,11 @@
  * domain, phone numbers to E.164, a `Stream`), once as plain `fetch` + `JSON.parse`. The ratio adapter/raw is the
  * throughput the domain model costs; it is what stays comparable across machines.
  */
-import { MonicaContactDirectory } from "@contactkit/adapter-monica"
-import { PhonecomContactDirectory } from "@contactkit/adapter-phonecom"
 import { ContactDirectory } from "@contactkit/domain"
-import { Effect, type Layer, Redacted, Stream } from "effect"
+import type { BenchHooks, Vendor } from "@contactkit/vendor-kit"
+import { Effect, Layer, Redacted, Stream } from "effect"
+import { FetchHttpClient } from "effect/http"
 import { perSecond, type RunOptions, timeRuns, type Timing } from "./Measure.ts"
-import { monicaTarget, phonecomTarget } from "./Populate.ts"
-import { listMonicaRaw, listPhonecomRaw } from "./RawListing.ts"
 import { formatRate, formatRatio, table } from "./Report.ts"
 
 export interface ListingResult {
@@ -32,28 +30,14 @@ export interface ListingTarget {
   readonly raw: () => Promise<number>
 }
 
-export const phonecomListing = (baseUrl: string, pageSize = 500): ListingTarget => ({
-  vendor: "phonecom",
-  pageSize,
-  layer: PhonecomContactDirectory.layerFetch({
-    apiUrl: `${baseUrl}/v4`,
-    apiKey: Redacted.make(phonecomTarget.token),
-    accountId: phonecomTarget.accountId,
-    extensionId: phonecomTarget.extensionId,
-    rateLimit: false
-  }),
-  raw: () => listPhonecomRaw(baseUrl, pageSize)
-})
-
-export const monicaListing = (baseUrl: string, pageSize = 100): ListingTarget => ({
-  vendor: "monica",
-  pageSize,
-  layer: MonicaContactDirectory.layerFetch({
-    apiUrl: `${baseUrl}/api`,
-    apiKey: Redacted.make(monicaTarget.token),
-    rateLimit: false
-  }),
-  raw: () => listMonicaRaw(baseUrl, pageSize)
+/** The adapter and the raw listing of one registered vendor, both against the mock at `mockUrl`. */
+export const listingOf = (vendor: Vendor, bench: BenchHooks, mockUrl: string): ListingTarget => ({
+  vendor: vendor.name,
+  pageSize: bench.pageSize,
+  layer: vendor.atMock(`${mockUrl}${vendor.apiPath}`, Redacted.make(vendor.mockApiKey), { rateLimit: false }).pipe(
+    Layer.provide(FetchHttpClient.layer)
+  ),
+  raw: () => bench.rawList(mockUrl, bench.pageSize)
 })
 
 /** A listing that read a different number of contacts than expected measured something else: stop. */

@@ -8,12 +8,10 @@ import { Deferred, Effect, Stream } from "effect"
 import { ChildProcess, ChildProcessSpawner } from "effect/process"
 import { fileURLToPath } from "node:url"
 
-export type MockVendor = "phonecom" | "monica"
-
 const entry = fileURLToPath(new URL("./serveMock.ts", import.meta.url))
 
 /** Starts the mock and returns its base URL (`http://127.0.0.1:<port>`); the process ends with the scope. */
-export const startMock = (vendor: MockVendor) =>
+export const startMock = (vendor: string) =>
   Effect.gen(function*() {
     const spawner = yield* ChildProcessSpawner.ChildProcessSpawner
     const handle = yield* spawner.spawn(

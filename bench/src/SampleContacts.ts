@@ -2,7 +2,7 @@
  * A fixed, generated set of contacts for the domain benchmarks: the same contacts on every machine and every run,
  * shaped like real address-book entries — names, an organisation, one to three emails, one or two phones (E.164
  * derived), and now and then an address, an online service and a link, with labels, contexts and preference.
- * Some exceed what Phone.com can hold (a third email, an online service), so `validate` meets both outcomes.
+ * Some exceed what a vendor with two emails and no online services can hold, so `validate` meets both outcomes.
  */
 import { type Contact, type ContactField, ContactId, makePhone } from "@contactkit/domain"
 

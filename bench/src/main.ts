@@ -4,24 +4,20 @@
  * is loopback to mock vendors in child processes; every loop is bounded, and the whole run takes about a minute
  * on 2 cores. What each part measures: README.md.
  */
+import { vendors } from "@contactkit/registry"
 import { NodeRuntime } from "@effect/platform-node"
 import { Console, Effect } from "effect"
 import { arch, cpus, platform, release, totalmem } from "node:os"
 import { benchDomain, renderDomain } from "./DomainBench.ts"
-import { benchListing, type ListingResult, monicaListing, phonecomListing, renderListing } from "./ListingBench.ts"
+import { benchListing, listingOf, type ListingResult, renderListing } from "./ListingBench.ts"
 import { timeOnce } from "./Measure.ts"
 import { benchMemory, type MemoryResult, renderMemory } from "./MemoryBench.ts"
 import { startMock } from "./MockProcess.ts"
-import { populateMonica, populatePhonecom } from "./Populate.ts"
 import { formatBytes, formatMs, heading } from "./Report.ts"
 
-/** Sizes chosen to fit a minute on 2 cores; the mocks' create cost grows with their size (see README.md). */
-const phonecomContacts = 5_000
-const phonecomMemoryContacts = 20_000
-const monicaContacts = 2_000
-/** Monica's mock starts with its demo data: three active contacts in account 1, listed with the new ones. */
-const monicaDemoContacts = 3
 const domainContacts = 2_000
+/** The streaming-memory benchmark grows the first vendor's listing to this many times its listing size. */
+const memoryGrowth = 4
 
 const listingRuns = { warmup: 1, runs: 7 }
 const domainRuns = { warmup: 3, runs: 7 }
@@ -37,38 +33,43 @@ const populated = (what: string, populate: Effect.Effect<unknown, unknown>) =>
 
 const program = Effect.gen(function*() {
   yield* Console.log(`contactkit benchmarks — ${machine()}`)
-  const phonecom = yield* startMock("phonecom")
-  const monica = yield* startMock("monica")
+  const benched = vendors.flatMap((vendor) => vendor.bench === undefined ? [] : [{ vendor, bench: vendor.bench }])
+  const mocks = new Map<string, string>()
+  for (const { vendor } of benched) mocks.set(vendor.name, yield* startMock(vendor.name))
+  const mockUrl = (name: string) => mocks.get(name) ?? ""
 
   // First, while the heap is small and no listing has run: these are the most sensitive to GC.
   yield* Console.log(heading(`Domain hot paths, median of ${domainRuns.runs} passes`))
-  yield* Console.log(renderDomain(yield* benchDomain(domainContacts, domainRuns)))
+  yield* Console.log(
+    renderDomain(yield* benchDomain(domainContacts, vendors.map((vendor) => vendor.capabilities), domainRuns))
+  )
 
   yield* Console.log(
     heading(`Listing through an adapter vs raw HTTP (fetch + JSON.parse), median of ${listingRuns.runs}`)
   )
-  yield* populated(
-    `Phone.com with ${phonecomContacts.toLocaleString("en-US")} contacts`,
-    populatePhonecom(phonecom, phonecomContacts)
-  )
-  yield* populated(
-    `Monica with ${monicaContacts.toLocaleString("en-US")} contacts`,
-    populateMonica(monica, monicaContacts)
-  )
   const listings: Array<ListingResult> = []
-  listings.push(yield* benchListing(phonecomListing(phonecom), phonecomContacts, listingRuns))
-  listings.push(yield* benchListing(monicaListing(monica), monicaContacts + monicaDemoContacts, listingRuns))
+  for (const { bench, vendor } of benched) {
+    yield* populated(
+      `${vendor.displayName} with ${bench.contacts.toLocaleString("en-US")} contacts`,
+      bench.populate(mockUrl(vendor.name), bench.contacts)
+    )
+    const target = listingOf(vendor, bench, mockUrl(vendor.name))
+    listings.push(yield* benchListing(target, bench.contacts + bench.demoContacts, listingRuns))
+  }
   yield* Console.log(renderListing(listings))
 
-  yield* Console.log(heading("Heap growth while listing: streamed vs held in an array"))
+  const first = benched[0]
+  if (first === undefined) return
+  yield* Console.log(heading(`Heap growth while listing (${first.vendor.displayName}): streamed vs held in an array`))
+  const target = listingOf(first.vendor, first.bench, mockUrl(first.vendor.name))
   const memory: Array<MemoryResult> = []
-  memory.push(yield* benchMemory(phonecomListing(phonecom)))
-  const more = phonecomMemoryContacts - phonecomContacts
+  memory.push(yield* benchMemory(target))
+  const more = first.bench.contacts * (memoryGrowth - 1)
   yield* populated(
-    `${more.toLocaleString("en-US")} more Phone.com contacts`,
-    populatePhonecom(phonecom, more, phonecomContacts)
+    `${more.toLocaleString("en-US")} more ${first.vendor.displayName} contacts`,
+    first.bench.populate(mockUrl(first.vendor.name), more, first.bench.contacts)
   )
-  memory.push(yield* benchMemory(phonecomListing(phonecom)))
+  memory.push(yield* benchMemory(target))
   yield* Console.log(renderMemory(memory))
 }).pipe(Effect.scoped)
 

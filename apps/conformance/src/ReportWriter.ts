@@ -3,19 +3,22 @@
  * matrix from the test results, and the field × vendor matrix from each harness's Capabilities.
  * JUnit XML is written by Vitest's own junit reporter beside it.
  */
+import type { Capabilities } from "@contactkit/domain"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 import type { Reporter, TestModule } from "vitest/node"
 import { fidelityMatrix } from "./FidelityMatrix.ts"
 import { type ScenarioName, scenarioNames, scenarios } from "./Scenarios.ts"
-import { vendors } from "./vendors.ts"
 
 const symbol = { passed: "✅ pass", failed: "❌ fail", skipped: "⏭ skip", pending: "…" } as const
 
 export default class ReportWriter implements Reporter {
   readonly path: string
-  constructor(options: { readonly path?: string } = {}) {
+  readonly capabilities: ReadonlyArray<Capabilities>
+  /** `capabilities`: what each implementation in the run declares, for the field × vendor matrix. */
+  constructor(options: { readonly path?: string; readonly capabilities?: ReadonlyArray<Capabilities> } = {}) {
     this.path = options.path ?? "reports/conformance.md"
+    this.capabilities = options.capabilities ?? []
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>) {
@@ -41,7 +44,7 @@ export default class ReportWriter implements Reporter {
       "# Conformance report",
       "",
       "Written by `apps/conformance` on every run. Against the mocks every request went through",
-      "`prism proxy --errors specs/openapi/<vendor>.yaml`; the `contract` scenario fails on any violation.",
+      "`prism proxy --errors vendors/<vendor>/openapi.yaml`; the `contract` scenario fails on any violation.",
       "",
       "## Vendor × scenario",
       "",
@@ -62,7 +65,7 @@ export default class ReportWriter implements Reporter {
       "",
       "## Field × vendor (from each vendor's Capabilities)",
       "",
-      fidelityMatrix(Object.values(vendors).map((harness) => harness.capabilities)),
+      fidelityMatrix(this.capabilities),
       ""
     ]
     mkdirSync(dirname(this.path), { recursive: true })

@@ -1,8 +1,8 @@
 /**
  * @contactkit/conformance — the suite any `ContactDirectory` must pass, and what a harness needs
  * to run it: `suite(harness)`, `HarnessControl`, `memoryHarness`, and `mockedHarness` for an
- * adapter behind a mock server and Prism. The registry of this repository's own harnesses
- * (`src/vendors.ts`) is not exported: importing the suite loads no vendor.
+ * adapter behind a mock server and Prism. The list of this repository's own harnesses
+ * (`test/harnesses.ts`, over `@contactkit/registry`) is not part of the package: importing the suite loads no vendor.
  */
 export * from "./Drafts.ts"
 export * from "./Harness.ts"

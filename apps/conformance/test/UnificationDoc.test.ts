@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { readDoc, withMatrix } from "../src/UnificationDoc.ts"
+import { readDoc, withMatrix } from "../scripts/UnificationDoc.ts"
 
 /** dprint pads markdown tables; compare them as a reader would, ignoring the padding. */
 const unpadded = (doc: string) =>

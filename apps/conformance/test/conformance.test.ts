@@ -1,7 +1,7 @@
 /**
- * Runs the conformance suite for every registered implementation (see src/vendors.ts).
+ * Runs the conformance suite for every harness of this repository (see harnesses.ts).
  */
 import { suite } from "../src/suite.ts"
-import { vendors } from "../src/vendors.ts"
+import { harnesses } from "./harnesses.ts"
 
-for (const harness of Object.values(vendors)) suite(harness)
+for (const harness of harnesses) suite(harness)

@@ -1,16 +1,19 @@
 /**
- * The CLI: serves every registered mock vendor on its fixed port (override with `CK_<VENDOR>_PORT`), prints where
- * each listens and with which test credentials, and stops cleanly on SIGINT/SIGTERM.
+ * The CLI: serves every registered mock vendor on its fixed port (override with `CK_<VENDOR>_PORT`, the name
+ * upper-cased with `_` for `-`), prints where each listens and with which test credentials, and stops cleanly on
+ * SIGINT/SIGTERM.
  */
+import { layer, MockServer, type VendorModule } from "@contactkit/mock-platform"
+import { vendors } from "@contactkit/registry"
 import { NodeRuntime } from "@effect/platform-node"
 import { Config, Effect, Layer } from "effect"
-import { layer, MockServer } from "./platform/MockServer.ts"
-import type { VendorModule } from "./platform/VendorModule.ts"
-import { vendors } from "./vendors.ts"
+
+/** The variable that moves a vendor's port: `CK_ACME_CRM_PORT` for `acme-crm`, from the vendor's name. */
+const portVariable = (name: string) => `CK_${name.toUpperCase().replaceAll("-", "_")}_PORT`
 
 const serveVendor = (module: VendorModule) =>
   Layer.unwrap(Effect.gen(function*() {
-    const port = yield* Config.Port(`CK_${module.name.toUpperCase()}_PORT`).pipe(Config.withDefault(module.defaultPort))
+    const port = yield* Config.Port(portVariable(module.name)).pipe(Config.withDefault(module.defaultPort))
     return Layer.effectDiscard(Effect.gen(function*() {
       const server = yield* MockServer
       const credentials = module.credentials.map((c) => `${c.token} (${c.description})`).join("; ")
@@ -19,7 +22,7 @@ const serveVendor = (module: VendorModule) =>
     })).pipe(Layer.provide(layer(module, { port })))
   }))
 
-const [first, ...rest] = Object.values(vendors).map(serveVendor)
+const [first, ...rest] = vendors.map((vendor) => serveVendor(vendor.mock))
 const all = rest.reduce((acc, next) => Layer.merge(acc, next), first ?? Layer.empty)
 
 Layer.launch(all).pipe(NodeRuntime.runMain)

@@ -11,7 +11,7 @@ export interface OffsetPage<A> {
   readonly total?: number | undefined
 }
 
-/** `?offset=…&limit=…` (Phone.com). Ends on a short or empty page, or at `total`. */
+/** `?offset=…&limit=…`. Ends on a short or empty page, or at `total`. */
 export const offsetPages = <A, E, R>(options: {
   readonly pageSize: number
   readonly fetch: (offset: number, limit: number) => Effect.Effect<OffsetPage<A>, E, R>
@@ -30,7 +30,7 @@ export interface NumberedPage<A> {
   readonly lastPage?: number | undefined
 }
 
-/** `?page=…&limit=…` (Monica, Deskpro). Ends on the last page, or on a short or empty page. */
+/** `?page=…&limit=…`. Ends on the last page, or on a short or empty page. */
 export const pageNumberPages = <A, E, R>(options: {
   readonly pageSize: number
   /** The number of the first page; default 1. */

@@ -1,5 +1,5 @@
 /**
- * A client-side rate limiter set from a vendor's documented limits (Phone.com: 30 requests to
+ * A client-side rate limiter set from a vendor's documented limits (say, 30 requests to
  * one endpoint per 30 s), so a bulk listing slows itself down instead of collecting 429s.
  * A sliding window over `Clock`, so tests drive it with `TestClock`.
  */

@@ -24,7 +24,7 @@ import { excerpt, makeScrub, type Scrub } from "./Scrub.ts"
 export interface VendorHttpOptions {
   /** The vendor's name, as in `ContactError.vendor`. */
   readonly vendor: string
-  /** Prefixed to every request path, e.g. `https://api.phone.com` or a mock's `http://127.0.0.1:4010`. */
+  /** Prefixed to every request path, e.g. `https://api.example.com` or a mock's `http://127.0.0.1:4010`. */
   readonly baseUrl: string
   /** Sets the credential on a request, e.g. `bearerAuth(apiKey)`. */
   readonly auth: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest
@@ -37,7 +37,7 @@ export interface VendorHttpOptions {
   readonly retry?: Partial<RetryPolicy>
   /** The vendor's documented limit; omitted means no client-side limiting. */
   readonly rateLimit?: RateLimit
-  /** Reads a retry delay from a 429 body (Phone.com: `@error.@rateLimit["Retry-After"]`). */
+  /** Reads a retry delay from a 429 body, for vendors that put it there rather than in `Retry-After`. */
   readonly retryAfterHint?: (body: unknown) => Duration.Duration | undefined
 }
 

@@ -30,7 +30,7 @@ export type ValueKey<K extends FieldKind> = Exclude<
   "_tag" | "id" | "label" | "context" | "preferred"
 >
 
-/** A vendor-specific flattening the generic rules cannot say (Phone.com's single phone `type`). */
+/** A vendor-specific flattening the generic rules cannot say (one `type` per phone number where the domain has several features). */
 export type Normalize<K extends FieldKind> = (
   field: Extract<ContactField, { readonly _tag: K }>
 ) => {
@@ -57,7 +57,7 @@ export interface FieldRule<K extends FieldKind> {
   readonly preferred: boolean
   /** Whether the vendor gives each field an id of its own (native field operations). */
   readonly fieldIds: boolean
-  /** Two fields of this kind may not share this: one per context (NGP VAN), or no duplicate values. */
+  /** Two fields of this kind may not share this: one per context, or no duplicate values. */
   readonly uniqueBy?: "context" | "value"
   /** Online services: the only services the vendor can hold; others are rejected (`Unsupported`). */
   readonly services?: ReadonlyArray<ServiceName>
@@ -87,7 +87,7 @@ export interface Capabilities {
   readonly nameMaxLength?: number
   /**
    * The vendor trims leading and trailing whitespace from every text it stores (Laravel's
-   * `TrimStrings`, as Monica): the spaces are lost, a text left blank is dropped, and a required
+   * `TrimStrings`, as Laravel apps do): the spaces are lost, a text left blank is dropped, and a required
    * value left blank is rejected.
    */
   readonly trimsText?: boolean

@@ -16,7 +16,7 @@ export interface ListOptions {
 
 export interface CreateResult {
   readonly contact: Contact
-  /** `merged` when the vendor deduplicated the draft into an existing contact (NGP VAN). */
+  /** `merged` when the vendor deduplicated the draft into an existing contact. */
   readonly outcome: "created" | "merged"
 }
 
@@ -51,7 +51,7 @@ export declare namespace ContactDirectory {
 }
 
 /**
- * Which field an operation means: the vendor's field id where it has one (Monica, Deskpro),
+ * Which field an operation means: the vendor's field id where it has one,
  * otherwise the field's index in `fields.list(contactId)` as read just before.
  */
 export type FieldRef = FieldId | number

@@ -147,7 +147,7 @@ export const toCard = (contact: Contact): Card => {
     }
   })
   // Readers see fields grouped by kind in each map's key order, and JavaScript puts integer-like
-  // keys (Monica's and Deskpro's ids) first; only when that is not the contact's order is it written.
+  // keys (vendors' field ids) first; only when that is not the contact's order is it written.
   const refs = contact.fields.map((field, i) => `${property[field._tag]}/${keys[i]}`)
   const maps = { emails, phones, addresses, onlineServices, links }
   const natural = fieldKinds.flatMap((kind) =>

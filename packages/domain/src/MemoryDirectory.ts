@@ -99,7 +99,7 @@ export const makeMemory = (capabilities: Capabilities = lossless): Effect.Effect
       return [stored, { ...state, nextFieldId, contacts }] as const
     })
 
-    /** NGP VAN-style dedupe: same given and family name and a shared e-mail address. */
+    /** Dedupe on create, as some vendors do: same given and family name and a shared e-mail address. */
     const duplicateOf = (state: State, draft: ContactDraft): Contact | undefined => {
       if (!capabilities.dedupeOnCreate) return undefined
       const key = (c: ContactDraft) => `${c.name.given ?? ""}\u0000${c.name.family ?? ""}`.toLowerCase()

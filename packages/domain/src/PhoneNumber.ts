@@ -13,7 +13,7 @@ export const defaultRegion: Region = "US"
 /**
  * `(999) 999-9999` → `+19999999999`; undefined when the text cannot be a phone number of that
  * region (`12`, `ext. 12`). The check is libphonenumber's "possible" (right length for the
- * country), not "valid" (an assigned range): vendors normalise numbers the same way — Phone.com
+ * country), not "valid" (an assigned range): vendors normalise numbers the same way — one vendor
  * returns `+19999999999` for its own documentation's example — and ranges change over time.
  */
 export const toE164 = (number: string, region: Region = defaultRegion): string | undefined =>
@@ -28,7 +28,7 @@ const fromText = (number: string, region: Region = defaultRegion): string | unde
 const e164Shape = /^\+1[0-9]{10}$/u
 
 /**
- * A North American number already written as E.164 (`+1` and ten digits — what Phone.com sends
+ * A North American number already written as E.164 (`+1` and ten digits — what vendors send
  * back as `normalized`) needs no country detection, which is most of the cost of a full parse:
  * reading it straight into a `PhoneNumber` is about six times faster. Only this shape is taken
  * the fast way: elsewhere a national prefix written after the country code (`+61 0…`) or a

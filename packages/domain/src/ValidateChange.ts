@@ -1,7 +1,7 @@
 /**
  * Validating an update: the vendor's rules apply to what the caller changes, not to what the
  * vendor already holds. A contact read from a vendor can carry values the domain would refuse
- * today (Phone.com stores e-mail addresses unchecked, a vendor may hold more fields than it
+ * today (a vendor may store e-mail addresses unchecked, or may hold more fields than it
  * documents); an update that does not touch them sends them back as they are, so a rename is
  * never blocked by an old, untouched value. Anything the change adds or alters is held to every
  * rule, exactly as `validate` would.

@@ -46,12 +46,12 @@ const invalidInput: unknown = {
 }
 
 /**
- * A restrictive vendor shaped like Phone.com, defined here for the demo only (the real one lives
- * with its adapter): at most 2 emails, no labels, no online services, fewer phone features.
+ * A restrictive vendor, defined here for the demo only (real ones live
+^ * with their adapters): at most 2 emails, no labels, no online services, fewer phone features.
  */
-const phonecomLike: Capabilities = {
+const restrictiveVendor: Capabilities = {
   ...lossless,
-  vendor: "phonecom-like",
+  vendor: "restrictive-example",
   kinds: ["individual"],
   name: ["prefix", "given", "middle", "family", "suffix", "nickname"],
   organization: ["name", "department", "title"],
@@ -118,7 +118,7 @@ const program = Effect.gen(function*() {
   if (ada === undefined) return
   yield* Console.log("\n== What two vendors would keep of Ada Lovelace")
   yield* showProjection(lossless, ada)
-  yield* showProjection(phonecomLike, ada)
+  yield* showProjection(restrictiveVendor, ada)
 
   yield* Console.log("\n== Ada Lovelace, stored in the memory directory, as a JSContact card (RFC 9553)")
   const directory = yield* makeMemory(lossless)

@@ -68,7 +68,7 @@ describe("decodeContactDraft", () => {
       ])
     }))
 
-  it.effect("derives E.164 for Phone.com's documentation example, (999) 999-9999", () =>
+  it.effect("derives E.164 for a vendor documentation's example, (999) 999-9999", () =>
     Effect.gen(function*() {
       const decoded = yield* decodeContactDraft(draft([{ _tag: "Phone", number: "(999) 999-9999" }]))
       assert.deepStrictEqual(decoded.fields, [{ _tag: "Phone", number: "(999) 999-9999", e164: "+19999999999" }])

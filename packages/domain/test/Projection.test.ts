@@ -7,7 +7,7 @@ import type { ContactField } from "../src/ContactField.ts"
 import { project, rejectionIssues, validate } from "../src/Projection.ts"
 import { capabilitiesArb, contactArb, contactDraftArb } from "../src/testing/Arbitraries.ts"
 
-/** A Phone.com-like vendor: two e-mails, one typed phone, no labels, no online services. */
+/** A restrictive vendor: two e-mails, one typed phone, no labels, no online services. */
 const restrictive: Capabilities = {
   ...lossless,
   vendor: "restrictive",
@@ -120,7 +120,7 @@ describe("project", () => {
         ...lossless.fields,
         Phone: {
           ...lossless.fields.Phone,
-          // Like Phone.com: one type per number, so only the first feature survives.
+          // One type per number, so only the first feature survives.
           normalize: (phone) =>
             (phone.features ?? []).length <= 1 ? { field: phone, losses: [] } : {
               field: { ...phone, features: phone.features!.slice(0, 1) },
