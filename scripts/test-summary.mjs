@@ -3,20 +3,27 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 
-const roots = ["packages", "packages/adapters", "apps"]
+/** Every `.vitest-results.json` below the workspace folders, node_modules left out. */
+const resultFiles = (dir, depth = 0) => {
+  if (depth > 4 || !existsSync(dir)) return []
+  const found = []
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name === ".git") continue
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) found.push(...resultFiles(path, depth + 1))
+    else if (entry.name === ".vitest-results.json") found.push(path)
+  }
+  return found
+}
+
 let passed = 0
 let failed = 0
 let skipped = 0
-for (const root of roots) {
-  if (!existsSync(root)) continue
-  for (const name of readdirSync(root)) {
-    const file = join(root, name, ".vitest-results.json")
-    if (!existsSync(file)) continue
-    const result = JSON.parse(readFileSync(file, "utf8"))
-    passed += result.numPassedTests ?? 0
-    failed += (result.numFailedTests ?? 0) + (result.numFailedTestSuites ?? 0)
-    skipped += (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0)
-  }
+for (const file of ["packages", "vendors", "apps", "bench", "tools"].flatMap((root) => resultFiles(root))) {
+  const result = JSON.parse(readFileSync(file, "utf8"))
+  passed += result.numPassedTests ?? 0
+  failed += (result.numFailedTests ?? 0) + (result.numFailedTestSuites ?? 0)
+  skipped += (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0)
 }
 // A failed typecheck or lint fails the line too: it is counted as one failure.
 const status = Number(process.argv[2] ?? 0)
