@@ -50,11 +50,18 @@ export interface FieldRule<K extends FieldKind> {
   readonly keeps: ReadonlyArray<ValueKey<K>>
   /** The value keys a field must have to be stored; missing is rejected (`InvalidContact`). */
   readonly requires?: ReadonlyArray<ValueKey<K>>
+  /** A field must have at least one of these value keys (as kept) to be stored; none is rejected (`InvalidContact`). */
+  readonly requiresOneOf?: ReadonlyArray<ValueKey<K>>
   /** Contexts the vendor keeps; any other context is lost. */
   readonly contexts: ReadonlyArray<FieldContext>
   readonly labels: LabelRule
   /** Whether `preferred: true` survives. */
   readonly preferred: boolean
+  /**
+   * With `preferred`: the vendor holds exactly one preferred field of this kind whenever it holds any (a primary
+   * e-mail). The first field marked preferred keeps it, the others lose it; with none marked, the first is.
+   */
+  readonly singlePreferred?: boolean
   /** Whether the vendor gives each field an id of its own (native field operations). */
   readonly fieldIds: boolean
   /** Two fields of this kind may not share this: one per context, or no duplicate values. */
@@ -95,6 +102,11 @@ export interface Capabilities {
   readonly fields: FieldRules
   /** When set, the vendor returns fields grouped by kind in this order (typed arrays). */
   readonly fieldOrder?: ReadonlyArray<FieldKind>
+  /**
+   * With `fieldOrder`: online services come back grouped too, one group per list, in this order (services in no
+   * list last); within a group in the order written. For vendors that keep each kind of service apart.
+   */
+  readonly serviceOrder?: ReadonlyArray<ReadonlyArray<ServiceName>>
   /** How the vendor applies an update: partial patch, or full replace (read-modify-write in the adapter). */
   readonly update: "patch" | "replace"
   /** Whether create may merge into an existing contact instead of creating one (`outcome: "merged"`). */

@@ -138,6 +138,10 @@ const valueIssues = (vendor: string, rule: Rule, field: ContactField, path: Path
       issues.push({ path: [...path, key], message: `must be at most ${rule.maxLength} characters for ${vendor}` })
     }
   }
+  const oneOf = (rule.requiresOneOf ?? []) as ReadonlyArray<string>
+  if (oneOf.length > 0 && oneOf.every((key) => values[key] === undefined)) {
+    issues.push({ path, message: `needs one of ${oneOf.join(", ")} for ${vendor}` })
+  }
   if (field._tag === "Phone" && rule.requiresE164 === true && field.e164 === undefined) {
     issues.push({
       path: [...path, "number"],
@@ -215,11 +219,40 @@ const projectFields = (capabilities: Capabilities, fields: ReadonlyArray<Contact
     }
     kept.push({ field: flat, origin: index })
   })
+  const preferredOnce = singlePreferred(capabilities, kept, walk)
   const order = capabilities.fieldOrder
-  if (order === undefined) return kept
+  if (order === undefined) return preferredOnce
   // Typed-array vendors return fields grouped by kind; Array.prototype.sort is stable within a kind.
-  const rank = (kind: FieldKind) => order.includes(kind) ? order.indexOf(kind) : order.length
-  return kept.sort((a, b) => rank(a.field._tag) - rank(b.field._tag))
+  const groups = capabilities.serviceOrder ?? []
+  const rank = (field: ContactField) => {
+    const kind = order.includes(field._tag) ? order.indexOf(field._tag) : order.length
+    if (field._tag !== "OnlineService" || groups.length === 0) return kind * (groups.length + 1)
+    const group = groups.findIndex((services) => services.includes(field.service))
+    return kind * (groups.length + 1) + (group === -1 ? groups.length : group)
+  }
+  return preferredOnce.sort((a, b) => rank(a.field) - rank(b.field))
+}
+
+/** `singlePreferred` kinds: the first field marked preferred keeps it, else the first field gets it. */
+const singlePreferred = (capabilities: Capabilities, kept: ReadonlyArray<Kept>, walk: Walk): Array<Kept> => {
+  const out = [...kept]
+  for (const kind of Object.keys(capabilities.fields) as Array<FieldKind>) {
+    const rule = capabilities.fields[kind] as Rule
+    if (rule.singlePreferred !== true || !rule.preferred) continue
+    const indexes = out.flatMap((k, i) => (k.field._tag === kind ? [i] : []))
+    const winner = indexes.find((i) => out[i]!.field.preferred === true) ?? indexes[0]
+    for (const i of indexes) {
+      const { field, origin } = out[i]!
+      if (i === winner) out[i] = { field: { ...field, preferred: true }, origin }
+      else if (field.preferred === true) {
+        const { preferred: _, ...rest } = field
+        out[i] = { field: rest as ContactField, origin }
+        const message = `${capabilities.vendor} keeps one preferred ${kind}`
+        walk.losses.push({ path: ["fields", origin, "preferred"], message })
+      }
+    }
+  }
+  return out
 }
 
 const projectComponents = <K extends string>(

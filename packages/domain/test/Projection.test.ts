@@ -182,6 +182,63 @@ describe("a vendor that trims text", () => {
     }))
 })
 
+describe("a vendor with a primary field, service groups and one-of requirements", () => {
+  const grouped: Capabilities = {
+    ...lossless,
+    vendor: "grouped",
+    fieldOrder: ["Email", "OnlineService"],
+    serviceOrder: [["whatsapp", "skype"], ["twitter"]],
+    fields: {
+      ...lossless.fields,
+      Email: { ...lossless.fields.Email, singlePreferred: true },
+      Address: { ...lossless.fields.Address, requiresOneOf: ["street", "locality"] },
+      OnlineService: { ...lossless.fields.OnlineService, requiresOneOf: ["user", "uri"] }
+    }
+  }
+  const email = (address: string, preferred?: boolean): ContactField =>
+    preferred === undefined ? { _tag: "Email", address } : { _tag: "Email", address, preferred }
+
+  it("marks the first e-mail preferred when none is", () => {
+    const { contact: kept, losses } = project(grouped, contact([email("a@example.com"), email("b@example.com")]))
+    assert.deepStrictEqual(kept.fields, [email("a@example.com", true), email("b@example.com")])
+    assert.deepStrictEqual(losses, [])
+  })
+
+  it("keeps the first preferred e-mail and names the other preferred ones as losses", () => {
+    const draft = contact([email("a@example.com"), email("b@example.com", true), email("c@example.com", true)])
+    const { contact: kept, losses } = project(grouped, draft)
+    assert.deepStrictEqual(kept.fields, [email("a@example.com"), email("b@example.com", true), email("c@example.com")])
+    assert.deepStrictEqual(losses.map((l) => l.path), [["fields", 2, "preferred"]])
+  })
+
+  it("groups online services in the declared order, each group in the order written", () => {
+    const draft = contact([
+      { _tag: "OnlineService", service: "twitter", user: "t1" },
+      { _tag: "OnlineService", service: "skype", user: "s1" },
+      { _tag: "OnlineService", service: "facebook", user: "f1" },
+      { _tag: "OnlineService", service: "whatsapp", user: "w1" },
+      email("a@example.com")
+    ])
+    const { origins } = project(grouped, draft)
+    assert.deepStrictEqual(origins, [4, 1, 3, 0, 2])
+  })
+
+  it.effect("rejects a field with none of the values it needs one of", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(validate(
+        grouped,
+        contact([
+          { _tag: "Address", country: "France" },
+          { _tag: "OnlineService", service: "skype" },
+          { _tag: "Address", postcode: "75001", locality: "Paris" }
+        ])
+      ))
+      assert.strictEqual(error._tag, "InvalidContact")
+      assert.deepStrictEqual(error.issues.map((i) => i.path), [["fields", 0], ["fields", 1]])
+      assert.include(error.issues[0]!.message, "street, locality")
+    }))
+})
+
 describe("validate", () => {
   it.effect("fails with InvalidContact carrying every issue when a value rule is broken", () =>
     Effect.gen(function*() {
