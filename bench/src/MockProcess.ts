@@ -7,6 +7,7 @@ import { NodeServices } from "@effect/platform-node"
 import { Deferred, Effect, Stream } from "effect"
 import { ChildProcess, ChildProcessSpawner } from "effect/process"
 import { fileURLToPath } from "node:url"
+import { pinned, serverCore } from "./throughput/ChildServer.ts"
 
 const entry = fileURLToPath(new URL("./serveMock.ts", import.meta.url))
 
@@ -14,9 +15,8 @@ const entry = fileURLToPath(new URL("./serveMock.ts", import.meta.url))
 export const startMock = (vendor: string) =>
   Effect.gen(function*() {
     const spawner = yield* ChildProcessSpawner.ChildProcessSpawner
-    const handle = yield* spawner.spawn(
-      ChildProcess.make(process.execPath, [entry, vendor], { stderr: "inherit" })
-    )
+    const { args, command } = pinned(serverCore, process.execPath, [entry, vendor])
+    const handle = yield* spawner.spawn(ChildProcess.make(command, args, { stderr: "inherit" }))
     const url = yield* Deferred.make<string>()
     // Keep reading after the first line, so nothing the server prints can fill the pipe and stall it.
     yield* handle.stdout.pipe(

@@ -5,6 +5,7 @@
  * on 2 cores. What each part measures: README.md.
  */
 import { vendors } from "@contactkit/registry"
+import type { Vendor } from "@contactkit/vendor-kit"
 import { NodeRuntime } from "@effect/platform-node"
 import { Console, Effect } from "effect"
 import { arch, cpus, platform, release, totalmem } from "node:os"
@@ -14,10 +15,20 @@ import { timeOnce } from "./Measure.ts"
 import { benchMemory, type MemoryResult, renderMemory } from "./MemoryBench.ts"
 import { startMock } from "./MockProcess.ts"
 import { formatBytes, formatMs, heading } from "./Report.ts"
+import { benchServerThroughput, renderThroughput, type ThroughputPoint } from "./throughput/ServerThroughputBench.ts"
 
 const domainContacts = 2_000
 /** The streaming-memory benchmark grows the first vendor's listing to this many times its listing size. */
 const memoryGrowth = 4
+
+/** `CK_BENCH=domain,listing,memory,throughput` picks parts (default: all); throughput points last `CK_BENCH_SECONDS`. */
+const parts = new Set((process.env["CK_BENCH"] ?? "domain,listing,memory,throughput").split(","))
+const throughputOptions = {
+  seconds: Number(process.env["CK_BENCH_SECONDS"] ?? 2),
+  rounds: Number(process.env["CK_BENCH_ROUNDS"] ?? 2)
+}
+/** Contacts in each mock while its server throughput is measured. */
+const throughputContacts = 1_000
 
 const listingRuns = { warmup: 1, runs: 7 }
 const domainRuns = { warmup: 3, runs: 7 }
@@ -31,6 +42,24 @@ const machine = () => {
 const populated = (what: string, populate: Effect.Effect<unknown, unknown>) =>
   Effect.flatMap(timeOnce(populate), (time) => Console.log(`  (populated ${what} in ${formatMs(time.ms)})`))
 
+/** Each mock in a fresh child process of its own, filled, then measured against Prism's mock and a bare server. */
+const throughput = (benched: ReadonlyArray<Vendor>) =>
+  Effect.gen(function*() {
+    yield* Console.log(heading(
+      `Server throughput: each mock vs Prism's mock and a bare node:http server with the same bytes ` +
+        `(${throughputOptions.seconds} s a point, median of ${throughputOptions.rounds} rotating rounds)`
+    ))
+    const points: Array<ThroughputPoint> = []
+    for (const vendor of benched) {
+      const hooks = vendor.bench
+      if (hooks?.throughput === undefined) continue
+      const url = yield* startMock(vendor.name)
+      yield* hooks.populate(url, throughputContacts)
+      points.push(...(yield* benchServerThroughput(vendor, url, throughputOptions)))
+    }
+    yield* Console.log(renderThroughput(points))
+  }).pipe(Effect.scoped)
+
 const program = Effect.gen(function*() {
   yield* Console.log(`contactkit benchmarks — ${machine()}`)
   const benched = vendors.flatMap((vendor) => vendor.bench === undefined ? [] : [{ vendor, bench: vendor.bench }])
@@ -39,10 +68,15 @@ const program = Effect.gen(function*() {
   const mockUrl = (name: string) => mocks.get(name) ?? ""
 
   // First, while the heap is small and no listing has run: these are the most sensitive to GC.
-  yield* Console.log(heading(`Domain hot paths, median of ${domainRuns.runs} passes`))
-  yield* Console.log(
-    renderDomain(yield* benchDomain(domainContacts, vendors.map((vendor) => vendor.capabilities), domainRuns))
-  )
+  if (parts.has("domain")) {
+    yield* Console.log(heading(`Domain hot paths, median of ${domainRuns.runs} passes`))
+    yield* Console.log(
+      renderDomain(yield* benchDomain(domainContacts, vendors.map((vendor) => vendor.capabilities), domainRuns))
+    )
+  }
+
+  if (parts.has("throughput")) yield* throughput(benched.map(({ vendor }) => vendor))
+  if (!parts.has("listing") && !parts.has("memory")) return
 
   yield* Console.log(
     heading(`Listing through an adapter vs raw HTTP (fetch + JSON.parse), median of ${listingRuns.runs}`)

@@ -45,8 +45,26 @@ export interface BenchHooks {
   readonly demoContacts: number
   /** Creates `count` generated contacts through the vendor's own API at `mockUrl`, starting at person `from`. */
   readonly populate: (mockUrl: string, count: number, from?: number) => Effect.Effect<void, unknown>
+  /** The requests of the server-throughput benchmark, for a mock at `mockUrl` already filled by `populate`. */
+  readonly throughput?: (mockUrl: string) => Promise<ThroughputRequests>
   /** Lists every contact with plain `fetch` + `JSON.parse`, paging as the adapter does; resolves with the count. */
   readonly rawList: (mockUrl: string, pageSize: number) => Promise<number>
+}
+
+/** One HTTP request the throughput benchmark repeats: against the mock, Prism's mock and a bare server. */
+export interface BenchRequest {
+  readonly method: "GET" | "POST"
+  /** Under the mock's origin, including `apiPath`. */
+  readonly path: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly body?: string
+}
+
+/** The three requests the throughput benchmark measures, on a mock that already holds contacts. */
+export interface ThroughputRequests {
+  readonly getOne: BenchRequest
+  readonly listPage: BenchRequest
+  readonly create: BenchRequest
 }
 
 export interface Vendor {

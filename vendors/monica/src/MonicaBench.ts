@@ -62,6 +62,8 @@ const populate = (mockUrl: string, count: number, from = 0) =>
       }), { concurrency, discard: true })
   }).pipe(Effect.provide(FetchHttpClient.layer))
 
+const auth = { authorization: `Bearer ${token}`, accept: "application/json" }
+
 export const monicaBench: BenchHooks = {
   contacts: 2_000,
   pageSize: 100,
@@ -69,6 +71,27 @@ export const monicaBench: BenchHooks = {
   seed: true,
   demoContacts: 3,
   populate,
+  throughput: async (mockUrl) => {
+    const page = (await getJson(`${mockUrl}/api/contacts?limit=1`)) as { readonly data: ReadonlyArray<{ id: number }> }
+    const id = page.data[0]?.id ?? 1
+    const p = generatedPerson(0)
+    return {
+      getOne: { method: "GET", path: `/api/contacts/${id}?with=contactfields`, headers: auth },
+      listPage: { method: "GET", path: "/api/contacts?with=contactfields&limit=25", headers: auth },
+      create: {
+        method: "POST",
+        path: "/api/contacts",
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({
+          first_name: p.first,
+          last_name: p.last,
+          is_birthdate_known: false,
+          is_deceased: false,
+          is_deceased_date_known: false
+        })
+      }
+    }
+  },
   rawList: async (mockUrl, pageSize) => {
     let count = 0
     for (let page = 1;; page++) {

@@ -22,6 +22,8 @@ const getJson = async (url: string): Promise<unknown> => {
   return JSON.parse(await response.text())
 }
 
+const auth = { authorization: `Bearer ${token}`, accept: "application/json" }
+
 export const phonecomBench: BenchHooks = {
   contacts: 5_000,
   pageSize: 500,
@@ -48,6 +50,28 @@ export const phonecomBench: BenchHooks = {
         )
       }, { concurrency, discard: true })
     }).pipe(Effect.provide(FetchHttpClient.layer)),
+  throughput: async (mockUrl) => {
+    const page = (await getJson(`${mockUrl}${contactsPath}?limit=1`)) as {
+      readonly items: ReadonlyArray<{ id: number }>
+    }
+    const id = page.items[0]?.id ?? 1
+    const p = generatedPerson(0)
+    return {
+      getOne: { method: "GET", path: `${contactsPath}/${id}`, headers: auth },
+      listPage: { method: "GET", path: `${contactsPath}?limit=25`, headers: auth },
+      create: {
+        method: "POST",
+        path: contactsPath,
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({
+          first_name: p.first,
+          last_name: p.last,
+          emails: [{ type: "primary", email: p.email }],
+          phone_numbers: [{ type: "mobile", number: p.phone }]
+        })
+      }
+    }
+  },
   rawList: async (mockUrl, pageSize) => {
     let offset = 0
     for (;;) {
