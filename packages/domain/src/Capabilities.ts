@@ -64,8 +64,13 @@ export interface FieldRule<K extends FieldKind> {
   readonly singlePreferred?: boolean
   /** Whether the vendor gives each field an id of its own (native field operations). */
   readonly fieldIds: boolean
-  /** Two fields of this kind may not share this: one per context, or no duplicate values. */
-  readonly uniqueBy?: "context" | "value"
+  /**
+   * Two fields of this kind may not share this: one per context, no duplicate values, or one per vendor type
+   * (`typeOf`), for vendors whose one type per field stands for several domain attributes.
+   */
+  readonly uniqueBy?: "context" | "value" | "type"
+  /** With `uniqueBy: "type"`: the vendor's type of a field as it would store it (after `normalize`). */
+  readonly typeOf?: (field: Extract<ContactField, { readonly _tag: K }>) => string
   /** Online services: the only services the vendor can hold; others are rejected (`Unsupported`). */
   readonly services?: ReadonlyArray<ServiceName>
   /** Phones: features the vendor keeps; others are lost. */

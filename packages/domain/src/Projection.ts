@@ -152,8 +152,9 @@ const valueIssues = (vendor: string, rule: Rule, field: ContactField, path: Path
 }
 
 /** What two fields of one kind may not share under `uniqueBy`. */
-const uniqueKey = (by: "context" | "value", field: ContactField): string => {
-  if (by === "context") return field.context ?? ""
+const uniqueKey = (rule: Rule, field: ContactField): string => {
+  if (rule.uniqueBy === "context") return field.context ?? ""
+  if (rule.uniqueBy === "type") return (rule.typeOf as ((f: ContactField) => string) | undefined)?.(field) ?? ""
   switch (field._tag) {
     case "Email":
       return field.address.toLowerCase()
@@ -198,11 +199,14 @@ const projectFields = (capabilities: Capabilities, fields: ReadonlyArray<Contact
     const issues = valueIssues(vendor, rule, flat, path)
     if (issues.length > 0) return issues.forEach((i) => reject(walk, i.path, i.message, "InvalidContact"))
     if (rule.uniqueBy !== undefined) {
-      const key = `${field._tag}\u0000${uniqueKey(rule.uniqueBy, flat)}`
+      const unique = uniqueKey(rule, flat)
+      const key = `${field._tag}\u0000${unique}`
       const first = seen.get(key)
       if (first !== undefined) {
         const message = rule.uniqueBy === "context"
           ? `${vendor} keeps one ${field._tag} per context, and fields[${first}] has the same context`
+          : rule.uniqueBy === "type"
+          ? `${vendor} keeps one ${field._tag} per type, and fields[${first}] is also of type ${JSON.stringify(unique)}`
           : `${vendor} keeps each ${field._tag} once, and fields[${first}] has the same value`
         return reject(walk, path, message, "Unsupported")
       }

@@ -239,6 +239,45 @@ describe("a vendor with a primary field, service groups and one-of requirements"
     }))
 })
 
+describe("a vendor with one field per type", () => {
+  // The vendor's phone type comes from context and features: mobile and fax numbers are their own types.
+  const typeOf = (phone: Extract<ContactField, { readonly _tag: "Phone" }>) =>
+    phone.features?.includes("mobile") ? "MOBILE" : phone.features?.includes("fax") ? "FAX" : phone.context ?? "MAIN"
+  const typed: Capabilities = {
+    ...lossless,
+    vendor: "typed",
+    fields: { ...lossless.fields, Phone: { ...lossless.fields.Phone, uniqueBy: "type", typeOf } }
+  }
+  const phone = (
+    number: string,
+    rest: Partial<Extract<ContactField, { readonly _tag: "Phone" }>> = {}
+  ): ContactField => ({
+    _tag: "Phone",
+    number,
+    ...rest
+  })
+
+  it("keeps fields of different types, even without a context between them", () => {
+    const { rejected } = project(typed, contact([phone("2025550100"), phone("2025550101", { features: ["mobile"] })]))
+    assert.deepStrictEqual(rejected, [])
+  })
+
+  it.effect("rejects the later field of a type already taken, naming the type", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(validate(
+        typed,
+        contact([
+          phone("2025550100", { features: ["mobile"] }),
+          phone("2025550101", { context: "home" }),
+          phone("2025550102", { context: "work", features: ["mobile"] })
+        ])
+      ))
+      assert.strictEqual(error._tag, "Unsupported")
+      assert.deepStrictEqual(error.issues.map((i) => i.path), [["fields", 2]])
+      assert.include(error.issues[0]!.message, "fields[0] is also of type \"MOBILE\"")
+    }))
+})
+
 describe("validate", () => {
   it.effect("fails with InvalidContact carrying every issue when a value rule is broken", () =>
     Effect.gen(function*() {
