@@ -2,7 +2,8 @@
  * From HTTP answers to `ContactError` reasons: the defaults every vendor shares (401 →
  * Unauthorized, 404 → ContactNotFound, 422 → InvalidContact, …), the wrapping into
  * `ContactError{vendor, operation, reason}`, and decoding a body with a Schema so that a body
- * the vendor's contract does not allow becomes `UnexpectedResponse` with a short excerpt.
+ * the vendor's contract does not allow becomes `UnexpectedResponse` with a short excerpt — or,
+ * when the request was a write, `VendorUnavailable{mayHaveSucceeded: true}` (see `unusableAnswer`).
  *
  * Every text copied into an error passes through the adapter's `Scrub`, so no message,
  * detail or excerpt can carry the API key.
@@ -22,7 +23,7 @@ import {
   VendorUnavailable
 } from "@contactkit/domain"
 import { type Duration, Effect, Schema } from "effect"
-import type { HttpClientResponse } from "effect/http"
+import type { HttpClientRequest, HttpClientResponse } from "effect/http"
 import { excerpt, type Scrub } from "./Scrub.ts"
 
 export interface StatusInfo {
@@ -66,6 +67,40 @@ export const reasonFromStatus = (info: StatusInfo): ContactErrorReason => {
 export const contactError = (vendor: string, operation: Operation) => (reason: ContactErrorReason): ContactError =>
   new ContactError({ vendor, operation, reason })
 
+const readMethods = new Set(["GET", "HEAD", "OPTIONS"])
+
+/** Whether a request may change the vendor's state: anything but GET, HEAD and OPTIONS. */
+export const isWrite = (request: HttpClientRequest.HttpClientRequest): boolean =>
+  !readMethods.has(request.method.toUpperCase())
+
+/** Why a 2xx answer's body could not be used: see `unusableAnswer`. */
+export type BodyError = UnexpectedResponse | VendorUnavailable
+
+/**
+ * A 2xx answer whose body the adapter cannot use: cut off, not JSON, or off the vendor's contract.
+ * After a read that is the vendor breaking its contract: `UnexpectedResponse`. After a write the
+ * vendor said yes and then nothing the adapter can read, so whether the write happened is unknown:
+ * `VendorUnavailable{mayHaveSucceeded: true}`, which is not retryable, because retrying a create
+ * whose answer was lost can create twice. `detail` and `bodyExcerpt` must already be scrubbed.
+ */
+export const unusableAnswer = (
+  response: HttpClientResponse.HttpClientResponse,
+  detail: string,
+  bodyExcerpt?: string
+): BodyError => {
+  const status = response.status
+  if (!isWrite(response.request)) {
+    return new UnexpectedResponse({ status, detail, ...(bodyExcerpt === undefined ? {} : { bodyExcerpt }) })
+  }
+  const method = response.request.method.toUpperCase()
+  const body = bodyExcerpt === undefined || bodyExcerpt === "" ? "" : `; body: ${bodyExcerpt}`
+  return new VendorUnavailable({
+    status,
+    detail: `${method} answered ${status}, but ${detail}: the write may have happened${body}`,
+    mayHaveSucceeded: true
+  })
+}
+
 /** The response body as JSON, or undefined when it is not JSON (for reading error bodies; never fails). */
 export const readJsonBody = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<unknown> =>
   response.text.pipe(
@@ -78,33 +113,33 @@ export const readJsonBody = (response: HttpClientResponse.HttpClientResponse): E
 /**
  * Decodes a JSON body with a Schema, keeping the body as read beside the decoded value (for
  * `Contact.remote`, which holds the vendor's record exactly, unknown keys included). A body that
- * cannot be read, is not JSON, or does not match fails with `UnexpectedResponse` carrying the
- * status, the schema's complaint and a scrubbed excerpt of at most 200 characters.
+ * cannot be read, is not JSON, or does not match fails with `unusableAnswer`: `UnexpectedResponse`
+ * carrying the status, the schema's complaint and a scrubbed excerpt of at most 200 characters
+ * after a read; `VendorUnavailable{mayHaveSucceeded: true}` after a write.
  */
 export const decodeJsonWithRaw = <S extends Schema.Top>(schema: S, scrub: Scrub) => {
   // Built once per schema: callers make their decoder once and apply it to every response.
   const decode = Schema.decodeUnknownEffect(schema)
   return (
     response: HttpClientResponse.HttpClientResponse
-  ): Effect.Effect<{ readonly decoded: S["Type"]; readonly raw: unknown }, UnexpectedResponse, S["DecodingServices"]> =>
+  ): Effect.Effect<{ readonly decoded: S["Type"]; readonly raw: unknown }, BodyError, S["DecodingServices"]> =>
     Effect.gen(function*() {
-      const status = response.status
       const text = yield* response.text.pipe(
-        Effect.mapError(() => new UnexpectedResponse({ status, detail: "the body could not be read" }))
+        Effect.mapError(() => unusableAnswer(response, "the body could not be read"))
       )
       // Scrubbing copies the whole body (a page can be hundreds of kB): only a failure pays for its excerpt.
       const bodyExcerpt = () => excerpt(text, scrub)
       const raw = yield* Effect.try({
         try: () => JSON.parse(text) as unknown,
-        catch: () => new UnexpectedResponse({ status, detail: "the body is not JSON", bodyExcerpt: bodyExcerpt() })
+        catch: () => unusableAnswer(response, "the body is not JSON", bodyExcerpt())
       })
       const decoded = yield* decode(raw).pipe(
         Effect.mapError((error) =>
-          new UnexpectedResponse({
-            status,
-            detail: excerpt(`the body does not match the vendor's contract: ${error.message}`, scrub, 500),
-            bodyExcerpt: bodyExcerpt()
-          })
+          unusableAnswer(
+            response,
+            excerpt(`the body does not match the vendor's contract: ${error.message}`, scrub, 500),
+            bodyExcerpt()
+          )
         )
       )
       return { decoded, raw }
@@ -116,7 +151,7 @@ export const decodeJson = <S extends Schema.Top>(schema: S, scrub: Scrub) => {
   const decodeWithRaw = decodeJsonWithRaw(schema, scrub)
   return (response: HttpClientResponse.HttpClientResponse): Effect.Effect<
     S["Type"],
-    UnexpectedResponse,
+    BodyError,
     S["DecodingServices"]
   > => Effect.map(decodeWithRaw(response), (result) => result.decoded)
 }

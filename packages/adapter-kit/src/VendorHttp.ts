@@ -10,6 +10,11 @@
  * have processed it — a 429, or a refused connection; after a timeout, a 5xx or a broken
  * connection it fails at once with `VendorUnavailable{mayHaveSucceeded: true}`.
  *
+ * A 2xx answer is read whole inside the same timeout, so a body that stalls is a timeout and a
+ * body cut off mid-way is a broken connection, judged as above (the body is cached: reading it
+ * again later costs nothing). A 2xx body that arrives but cannot be used is for `ErrorMapping`'s
+ * decoders, which apply the same rule (`unusableAnswer`).
+ *
  * The client answers every other status (2xx, 4xx) as a response; the adapter maps those with
  * `ErrorMapping`. It fails only with `RateLimited` (retries exhausted, or the vendor asked for a
  * longer wait than the policy allows) and `VendorUnavailable`.
@@ -17,6 +22,7 @@
 import { RateLimited, VendorUnavailable } from "@contactkit/domain"
 import { Duration, Effect, Option, type Redacted, Result } from "effect"
 import { Headers, HttpClient, type HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
+import { isWrite } from "./ErrorMapping.ts"
 import { makeRateLimiter, type RateLimit, unlimited } from "./RateLimiter.ts"
 import { backoff, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from "./RetryPolicy.ts"
 import { excerpt, makeScrub, type Scrub } from "./Scrub.ts"
@@ -57,11 +63,21 @@ export const bearerAuth = (token: Redacted.Redacted<string>) => (request: HttpCl
 
 type Outcome =
   | { readonly _tag: "Response"; readonly response: HttpClientResponse.HttpClientResponse }
+  /** A 2xx whose body broke off before it was whole: the vendor got the request, its answer is lost. */
+  | { readonly _tag: "Cut"; readonly response: HttpClientResponse.HttpClientResponse }
   | { readonly _tag: "Timeout" }
   | { readonly _tag: "Failure"; readonly error: HttpClientError.HttpClientError; readonly refused: boolean }
 
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"])
-const readMethods = new Set(["GET", "HEAD", "OPTIONS"])
+
+/** Reads a 2xx body whole (the response caches it); other answers are read by whoever maps them. */
+const readWhole = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<Outcome> =>
+  response.status >= 200 && response.status < 300
+    ? Effect.match(response.arrayBuffer, {
+      onFailure: (): Outcome => ({ _tag: "Cut", response }),
+      onSuccess: (): Outcome => ({ _tag: "Response", response })
+    })
+    : Effect.succeed({ _tag: "Response", response })
 
 /** Whether a transport failure is a refused connection: the request never reached the vendor. */
 const isConnectionRefused = (cause: unknown, depth = 0): boolean => {
@@ -87,14 +103,12 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
 
     const attemptOnce = (request: HttpClientRequest.HttpClientRequest): Effect.Effect<Outcome> =>
       limited(base.execute(request)).pipe(
+        Effect.flatMap(readWhole),
         Effect.timeoutOption(timeout),
         Effect.result,
         Effect.map((result): Outcome =>
           Result.isSuccess(result)
-            ? Option.match(result.success, {
-              onNone: () => ({ _tag: "Timeout" }),
-              onSome: (response) => ({ _tag: "Response", response })
-            })
+            ? Option.getOrElse(result.success, (): Outcome => ({ _tag: "Timeout" }))
             : {
               _tag: "Failure",
               error: result.failure,
@@ -136,7 +150,7 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
       Effect.gen(function*() {
         const method = request.method.toUpperCase()
         const idempotent = idempotentMethods.has(method)
-        const mayHaveSucceeded = !readMethods.has(method)
+        const mayHaveSucceeded = isWrite(request)
         const canRetry = attempt < policy.times
         const where = scrub(`${method} ${request.url}`)
         const retry = (delay: Duration.Duration, why: string) =>
@@ -172,6 +186,17 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
               })
             }
             return response
+          }
+          case "Cut": {
+            const status = outcome.response.status
+            if (canRetry && idempotent) {
+              return yield* retry(yield* backoff(policy, attempt), `got ${status}, then the body broke off`)
+            }
+            return yield* new VendorUnavailable({
+              status,
+              detail: `HTTP ${status}, then the connection broke before the whole body arrived`,
+              mayHaveSucceeded
+            })
           }
           case "Timeout": {
             if (canRetry && idempotent) {

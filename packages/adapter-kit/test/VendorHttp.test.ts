@@ -188,12 +188,13 @@ describe("VendorHttp", () => {
 
   it.effect("a GET that times out is retried", () =>
     Effect.gen(function*() {
-      const { reply } = replies([[200, { ok: 1 }]])
-      nock(origin).get("/api/x").delay(3000).reply(reply)
-      nock(origin).get("/api/x").reply(reply)
+      // Headers that never come (nock's `.delay` holds back only the body).
+      const hung = { n: 0 }
+      nock(origin).get("/api/x").reply(hang(hung))
+      nock(origin).get("/api/x").reply(200, { ok: 1 })
       const http = yield* makeHttp()
       const fiber = yield* Effect.forkChild(http.client.get("/x"))
-      yield* settle
+      yield* waitFor(() => hung.n, 1)
       yield* TestClock.adjust("1 second")
       yield* settle
       yield* TestClock.adjust("1 second")
