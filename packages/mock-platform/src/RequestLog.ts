@@ -1,6 +1,7 @@
 /**
  * The request log behind `GET /__admin/requests`: what clients sent and what they got, so tests can assert on the
- * traffic. Secrets stay out: the Authorization header is recorded only as present, never its value.
+ * traffic. Secrets stay out: the Authorization header, and any header or query / form parameter whose name says it
+ * holds a key, token, secret or password (`X-Api-Key`, `API-KEY=`), is recorded only as present, never its value.
  */
 import { Effect, Ref } from "effect"
 
@@ -14,15 +15,49 @@ export interface LoggedRequest {
   readonly headers: Readonly<Record<string, string>>
   /** The body as text, cut at `maxLoggedBodyChars`. */
   readonly body: string
-  /** The status answered, or 0 when the connection was dropped or cut. */
+  /**
+   * The status answered; 0 when the mock dropped or cut the connection (a fault), 499 when the client disconnected
+   * before the answer (nginx's "client closed request").
+   */
   readonly status: number
   readonly durationMs: number
+  /** The route pattern the request matched, when it matched one. */
+  readonly route?: string
   readonly fault?: string
+  /** With 499: the status the mock had ready when the client had gone (the request was processed). */
+  readonly unsentStatus?: number
 }
 
 const maxEntries = 1000
 const maxLoggedBodyChars = 10_000
-const secretHeaders = new Set(["authorization", "proxy-authorization", "cookie", "x-api-key"])
+const secretHeaders = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"])
+// A name ending in one of these words (after a start, `-` or `_`) names a secret: x-…-api-key, API-TOKEN, apikey.
+const secretName = /(^|[-_])(api[-_]?key|api[-_]?token|access[-_]?token|token|secret|password)$/iu
+
+const isSecret = (name: string) => secretHeaders.has(name.toLowerCase()) || secretName.test(name)
+
+/** `name=value` pairs of a query string or form body with the values of secret names replaced. */
+const redactPairs = (text: string): string =>
+  text.split("&").map((pair) => {
+    const cut = pair.indexOf("=")
+    if (cut < 0) return pair
+    const name = pair.slice(0, cut)
+    let decoded = name
+    try {
+      decoded = decodeURIComponent(name.replace(/\+/gu, " "))
+    } catch {
+      // A malformed escape is kept as sent.
+    }
+    return isSecret(decoded) ? `${name}=[REDACTED]` : pair
+  }).join("&")
+
+const redactUrl = (url: string): string => {
+  const cut = url.indexOf("?")
+  return cut < 0 ? url : `${url.slice(0, cut + 1)}${redactPairs(url.slice(cut + 1))}`
+}
+
+// A JSON body is kept as sent; a body of name=value pairs (a form) has its secret values replaced.
+const redactBody = (body: string): string => (/^\s*[[{"]/u.test(body) || !body.includes("=") ? body : redactPairs(body))
 
 export const redactHeaders = (
   headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
@@ -30,7 +65,7 @@ export const redactHeaders = (
   const result: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue
-    result[name] = secretHeaders.has(name.toLowerCase())
+    result[name] = isSecret(name)
       ? "[REDACTED]"
       : Array.isArray(value)
       ? value.join(", ")
@@ -52,8 +87,10 @@ export const makeRequestLog: Effect.Effect<RequestLog> = Effect.gen(function*() 
     append: (entry) =>
       Effect.gen(function*() {
         const id = yield* Ref.getAndUpdate(nextId, (n) => n + 1)
-        const body = entry.body.length > maxLoggedBodyChars ? entry.body.slice(0, maxLoggedBodyChars) + "…" : entry.body
-        yield* Ref.update(entries, (all) => [...all.slice(-(maxEntries - 1)), { ...entry, id, body }])
+        const redacted = redactBody(entry.body)
+        const body = redacted.length > maxLoggedBodyChars ? redacted.slice(0, maxLoggedBodyChars) + "…" : redacted
+        const url = redactUrl(entry.url)
+        yield* Ref.update(entries, (all) => [...all.slice(-(maxEntries - 1)), { ...entry, id, url, body }])
       }),
     list: Ref.get(entries),
     clear: Ref.set(entries, [])

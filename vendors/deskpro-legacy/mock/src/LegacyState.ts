@@ -1,0 +1,205 @@
+/**
+ * The in-memory database of the Deskpro Legacy mock: two helpdesks' people, their e-mail records, their contact-data
+ * records, organizations, and the search result sets `cache_id` names. Ids come from one sequence per table across
+ * both helpdesks, so an id of the other helpdesk is simply a person this one does not have.
+ *
+ * Tables are persistent `HashMap`s, so a write shares all but a few nodes with the state before it and the whole
+ * state stays one immutable value in one `Ref`. A person keeps its own e-mail and record ids in id order (Doctrine's
+ * collection order), which is what the API lists.
+ */
+import { valuesInIdOrder } from "@contactkit/mock-platform"
+import { HashMap, Option } from "effect"
+import type { ContactType, Fields } from "./LegacyContactData.ts"
+
+export interface PersonRow {
+  readonly id: number
+  readonly helpdesk: number
+  readonly name: string
+  readonly firstName: string
+  readonly lastName: string
+  readonly summary: string
+  readonly organizationId: number | null
+  readonly organizationPosition: string
+  readonly timezone: string
+  readonly isDisabled: boolean
+  readonly disableAutoresponses: boolean
+  readonly labels: ReadonlyArray<string>
+  readonly primaryEmailId: number | null
+  readonly emailIds: ReadonlyArray<number>
+  readonly detailIds: ReadonlyArray<number>
+  readonly createdAt: number
+}
+
+export interface EmailRow {
+  readonly id: number
+  readonly personId: number
+  /** Lower case, as `PersonEmail::setEmail` stores it. */
+  readonly email: string
+  readonly comment: string
+  readonly createdAt: number
+}
+
+export interface DetailRow {
+  readonly id: number
+  readonly personId: number
+  readonly type: ContactType
+  readonly comment: string
+  readonly fields: Fields
+}
+
+export interface OrganizationRow {
+  readonly id: number
+  readonly helpdesk: number
+  readonly name: string
+  readonly createdAt: number
+}
+
+/** A search result set: the matching person ids when it was made. */
+export interface ResultSet {
+  readonly helpdesk: number
+  readonly ids: ReadonlyArray<number>
+}
+
+export interface LegacyState {
+  readonly people: HashMap.HashMap<number, PersonRow>
+  readonly emails: HashMap.HashMap<number, EmailRow>
+  readonly details: HashMap.HashMap<number, DetailRow>
+  readonly organizations: HashMap.HashMap<number, OrganizationRow>
+  readonly resultSets: HashMap.HashMap<number, ResultSet>
+  readonly sequences: {
+    readonly person: number
+    readonly email: number
+    readonly detail: number
+    readonly organization: number
+    readonly resultSet: number
+  }
+}
+
+export const emptyState: LegacyState = {
+  people: HashMap.empty(),
+  emails: HashMap.empty(),
+  details: HashMap.empty(),
+  organizations: HashMap.empty(),
+  resultSets: HashMap.empty(),
+  sequences: { person: 0, email: 0, detail: 0, organization: 0, resultSet: 0 }
+}
+
+// Deskpro keeps result sets in its cache; the mock keeps the most recent ones.
+const keptResultSets = 200
+
+export const rowOf = <V>(table: HashMap.HashMap<number, V>, id: number): V | undefined =>
+  Option.getOrUndefined(HashMap.get(table, id))
+
+/** The person with this id in this helpdesk (another helpdesk's person does not exist here). */
+export const personOf = (state: LegacyState, helpdesk: number, id: number): PersonRow | undefined => {
+  const person = rowOf(state.people, id)
+  return person?.helpdesk === helpdesk ? person : undefined
+}
+
+export const peopleOf = (state: LegacyState, helpdesk: number): ReadonlyArray<PersonRow> =>
+  valuesInIdOrder(state.people).filter((person) => person.helpdesk === helpdesk)
+
+export const emailsOf = (state: LegacyState, person: PersonRow): ReadonlyArray<EmailRow> =>
+  person.emailIds.flatMap((id) => rowOf(state.emails, id) ?? [])
+
+export const detailsOf = (state: LegacyState, person: PersonRow): ReadonlyArray<DetailRow> =>
+  person.detailIds.flatMap((id) => rowOf(state.details, id) ?? [])
+
+/** The e-mail record with this address (any case) in this helpdesk, whoever has it. */
+export const emailInHelpdesk = (state: LegacyState, helpdesk: number, address: string): EmailRow | undefined => {
+  const wanted = address.toLowerCase()
+  return peopleOf(state, helpdesk).flatMap((person) => emailsOf(state, person)).find((row) => row.email === wanted)
+}
+
+export const withPerson = (state: LegacyState, person: PersonRow): LegacyState => ({
+  ...state,
+  people: HashMap.set(state.people, person.id, person)
+})
+
+/** Adds an e-mail record to its person (after the person's others); the first becomes the primary. */
+export const withEmail = (state: LegacyState, person: PersonRow, address: string, comment: string, now: number) => {
+  const id = state.sequences.email + 1
+  const row: EmailRow = { id, personId: person.id, email: address.toLowerCase(), comment, createdAt: now }
+  const owner: PersonRow = {
+    ...person,
+    emailIds: [...person.emailIds, id],
+    primaryEmailId: person.primaryEmailId ?? id
+  }
+  const next: LegacyState = {
+    ...withPerson(state, owner),
+    emails: HashMap.set(state.emails, id, row),
+    sequences: { ...state.sequences, email: id }
+  }
+  return [row, owner, next] as const
+}
+
+/** Replaces an e-mail record (its comment). */
+export const withEmailRow = (state: LegacyState, row: EmailRow): LegacyState => ({
+  ...state,
+  emails: HashMap.set(state.emails, row.id, row)
+})
+
+export const withDetail = (
+  state: LegacyState,
+  person: PersonRow,
+  detail: Omit<DetailRow, "id" | "personId">
+) => {
+  const id = state.sequences.detail + 1
+  const row: DetailRow = { ...detail, id, personId: person.id }
+  const owner: PersonRow = { ...person, detailIds: [...person.detailIds, id] }
+  const next: LegacyState = {
+    ...withPerson(state, owner),
+    details: HashMap.set(state.details, id, row),
+    sequences: { ...state.sequences, detail: id }
+  }
+  return [row, owner, next] as const
+}
+
+export const withoutDetail = (state: LegacyState, person: PersonRow, id: number): LegacyState => ({
+  ...withPerson(state, { ...person, detailIds: person.detailIds.filter((candidate) => candidate !== id) }),
+  details: HashMap.remove(state.details, id)
+})
+
+/** Removes an e-mail record; removing the primary makes the person's next record the primary. */
+export const withoutEmail = (state: LegacyState, person: PersonRow, id: number): LegacyState => {
+  const emailIds = person.emailIds.filter((candidate) => candidate !== id)
+  const primaryEmailId = person.primaryEmailId === id ? emailIds[0] ?? null : person.primaryEmailId
+  return { ...withPerson(state, { ...person, emailIds, primaryEmailId }), emails: HashMap.remove(state.emails, id) }
+}
+
+/** Deletes a person with its e-mail and contact-data records. */
+export const withoutPerson = (state: LegacyState, person: PersonRow): LegacyState => ({
+  ...state,
+  people: HashMap.remove(state.people, person.id),
+  emails: HashMap.removeMany(state.emails, person.emailIds),
+  details: HashMap.removeMany(state.details, person.detailIds)
+})
+
+/** The helpdesk's organization of this name (compared as MySQL's case-insensitive collation does). */
+export const organizationNamed = (state: LegacyState, helpdesk: number, name: string): OrganizationRow | undefined =>
+  valuesInIdOrder(state.organizations).find((org) =>
+    org.helpdesk === helpdesk && org.name.toLowerCase() === name.toLowerCase()
+  )
+
+export const withOrganization = (state: LegacyState, helpdesk: number, name: string, now: number) => {
+  const id = state.sequences.organization + 1
+  const row: OrganizationRow = { id, helpdesk, name, createdAt: now }
+  const next: LegacyState = {
+    ...state,
+    organizations: HashMap.set(state.organizations, id, row),
+    sequences: { ...state.sequences, organization: id }
+  }
+  return [row, next] as const
+}
+
+/** Stores a result set under a new `cache_id`, forgetting the oldest beyond the cache's size. */
+export const withResultSet = (state: LegacyState, set: ResultSet) => {
+  const id = state.sequences.resultSet + 1
+  const pruned = HashMap.remove(state.resultSets, id - keptResultSets)
+  const next: LegacyState = {
+    ...state,
+    resultSets: HashMap.set(pruned, id, set),
+    sequences: { ...state.sequences, resultSet: id }
+  }
+  return [id, next] as const
+}
