@@ -23,7 +23,7 @@ export const phonecom: Vendor = {
     { name: "PHONECOM_ACCOUNT_ID", description: "account (voip) id", mockValue: "1001" },
     { name: "PHONECOM_EXTENSION_ID", description: "extension id whose contacts are used", mockValue: "1" }
   ],
-  fromConfig: PhonecomContactDirectory.layerConfig,
+  fromConfig: PhonecomContactDirectory.layerConfig(),
   atMock: (apiUrl, apiKey, tuning) =>
     PhonecomContactDirectory.layer({ apiUrl, apiKey, accountId: 1001, extensionId: 1, ...tuning }),
   mockApiKey: "phonecom-token-a",

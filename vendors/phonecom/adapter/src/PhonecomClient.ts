@@ -2,28 +2,24 @@
  * The Phone.com v4 contact calls: paths under `{apiUrl}/accounts/{account}/extensions/{extension}`,
  * `Authorization: Bearer <token>`, list by `limit`/`offset` (at most 500 a page), and Mason
  * `@error` bodies mapped to `ContactError` reasons — 422 `@details` keyed by wire path become
- * issues at domain paths of the draft that was sent.
+ * issues at domain paths of the draft that was sent. Every method fails with a reason only; the
+ * directory says which operation it was part of.
  *
  * Docs: https://apidocs.phone.com/reference (Account Extension Contacts);
  * rate limits: https://apidocs.phone.com/docs/rate-limits.
  */
 import {
-  contactError,
+  type ClientTuning,
   decodeJsonWithRaw,
+  type PageSizeLimits,
   type RateLimit,
   readJsonBody,
   reasonFromStatus,
-  type RetryPolicy,
+  type Scrub,
+  tuningOptions,
   VendorHttp
 } from "@contactkit/adapter-kit"
-import {
-  type ContactDraft,
-  type ContactError,
-  type ContactErrorReason,
-  type ContactId,
-  ContactNotFound,
-  type Operation
-} from "@contactkit/domain"
+import { type ContactDraft, type ContactErrorReason, type ContactId, ContactNotFound } from "@contactkit/domain"
 import { Duration, Effect, Option, type Redacted, Schema } from "effect"
 import { type HttpClient, HttpClientRequest, type HttpClientResponse } from "effect/http"
 import { toDomainPath } from "./PhonecomMapping.ts"
@@ -34,19 +30,18 @@ export const vendor = "phonecom"
 /** Phone.com's largest page (`limit` ≤ 500). */
 export const maxPageSize = 500
 
+/** What a listing asks for unless told otherwise, and the most Phone.com gives in one page. */
+export const pageLimits: PageSizeLimits = { default: 100, max: maxPageSize }
+
 /** The documented per-account limit across endpoints: 120 requests in 60 s. */
 export const documentedRateLimit: RateLimit = { limit: 120, window: "60 seconds" }
 
-export interface PhonecomClientOptions {
+export interface Options extends ClientTuning {
   /** The API root including the version, as Phone.com's spec gives it: `https://api.phone.com/v4`, or a mock's. */
   readonly apiUrl: string
   readonly apiKey: Redacted.Redacted<string>
   readonly accountId: number
   readonly extensionId: number
-  readonly timeout?: Duration.Input
-  readonly retry?: Partial<RetryPolicy>
-  /** Client-side rate limit; `documentedRateLimit` unless given, `false` for none (a local mock). */
-  readonly rateLimit?: RateLimit | false
 }
 
 /** A contact as decoded, and exactly as the vendor sent it (for `Contact.remote`). */
@@ -61,17 +56,20 @@ export interface PhonecomPage {
 }
 
 export interface PhonecomClient {
-  readonly list: (offset: number, limit: number) => Effect.Effect<PhonecomPage, ContactError>
-  readonly get: (id: ContactId, operation: Operation) => Effect.Effect<PhonecomRecord, ContactError>
+  readonly list: (offset: number, limit: number) => Effect.Effect<PhonecomPage, ContactErrorReason>
+  readonly get: (id: ContactId) => Effect.Effect<PhonecomRecord, ContactErrorReason>
   /** `draft` is what `input` was built from: 422 details are reported at its paths. */
-  readonly create: (input: PhonecomContactInput, draft: ContactDraft) => Effect.Effect<PhonecomRecord, ContactError>
+  readonly create: (
+    input: PhonecomContactInput,
+    draft: ContactDraft
+  ) => Effect.Effect<PhonecomRecord, ContactErrorReason>
+  /** PUT: Phone.com replaces the whole contact with `input`. */
   readonly replace: (
     id: ContactId,
     input: PhonecomContactInput,
-    draft: ContactDraft,
-    operation: Operation
-  ) => Effect.Effect<PhonecomRecord, ContactError>
-  readonly remove: (id: ContactId) => Effect.Effect<void, ContactError>
+    draft: ContactDraft
+  ) => Effect.Effect<PhonecomRecord, ContactErrorReason>
+  readonly remove: (id: ContactId) => Effect.Effect<void, ContactErrorReason>
 }
 
 const decodeError = Schema.decodeUnknownOption(PhonecomError)
@@ -93,70 +91,39 @@ interface CallContext {
   readonly isWrite: boolean
 }
 
-const isPhonecomId = (id: ContactId) => /^[1-9]\d{0,15}$/u.test(id)
+/** A non-2xx answer → reason, reading the `@error` body for its message and 422 details. */
+const failure = (
+  response: HttpClientResponse.HttpClientResponse,
+  context: CallContext,
+  scrub: Scrub
+): Effect.Effect<never, ContactErrorReason> =>
+  Effect.flatMap(readJsonBody(response), (body) => {
+    const error = Option.getOrUndefined(decodeError(body))?.["@error"]
+    const message = error?.["@message"]
+    const draft = context.draft
+    const issues = Object.entries(error?.["@details"] ?? {}).flatMap(([wirePath, messages]) =>
+      messages.map((message) => ({
+        path: draft === undefined ? [] : toDomainPath(draft, wirePath),
+        message: scrub(message)
+      }))
+    )
+    return Effect.fail(reasonFromStatus({
+      status: response.status,
+      detail: message === undefined ? undefined : scrub(message),
+      id: context.id,
+      isWrite: context.isWrite,
+      issues
+    }))
+  })
 
-export const make = (options: PhonecomClientOptions): Effect.Effect<PhonecomClient, never, HttpClient.HttpClient> =>
-  Effect.gen(function*() {
-    const rateLimit = options.rateLimit === undefined ? documentedRateLimit : options.rateLimit
-    const http = yield* VendorHttp.make({
-      vendor,
-      baseUrl: options.apiUrl,
-      auth: VendorHttp.bearerAuth(options.apiKey),
-      secrets: [options.apiKey],
-      retryAfterHint,
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-      ...(options.retry === undefined ? {} : { retry: options.retry }),
-      ...(rateLimit === false ? {} : { rateLimit })
-    })
-    const base = `/accounts/${options.accountId}/extensions/${options.extensionId}/contacts`
-
-    /** A non-2xx answer → reason, reading the `@error` body for its message and 422 details. */
-    const failure = (
-      response: HttpClientResponse.HttpClientResponse,
-      context: CallContext
-    ): Effect.Effect<never, ContactErrorReason> =>
-      Effect.flatMap(readJsonBody(response), (body) => {
-        const error = Option.getOrUndefined(decodeError(body))?.["@error"]
-        const message = error?.["@message"]
-        const details = error?.["@details"] ?? {}
-        const draft = context.draft
-        const issues = Object.entries(details).flatMap(([wirePath, messages]) =>
-          messages.map((message) => ({
-            path: draft === undefined ? [] : toDomainPath(draft, wirePath),
-            message: http.scrub(message)
-          }))
-        )
-        return Effect.fail(reasonFromStatus({
-          status: response.status,
-          detail: message === undefined ? undefined : http.scrub(message),
-          id: context.id,
-          isWrite: context.isWrite,
-          issues
-        }))
-      })
-
-    const call = <A>(
-      operation: Operation,
-      request: Effect.Effect<HttpClientResponse.HttpClientResponse, ContactErrorReason>,
-      onOk: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, ContactErrorReason>,
-      context: CallContext
-    ): Effect.Effect<A, ContactError> =>
-      request.pipe(
-        Effect.flatMap((response) =>
-          response.status >= 200 && response.status < 300 ? onOk(response) : failure(response, context)
-        ),
-        Effect.mapError(contactError(vendor, operation))
-      )
-
-    const notFound = (operation: Operation, id: ContactId) =>
-      Effect.fail(contactError(vendor, operation)(new ContactNotFound({ id })))
-
-    // Decoders are made once here, not per response.
-    const decodeContact = decodeJsonWithRaw(PhonecomContact, http.scrub)
-    const decodeList = decodeJsonWithRaw(PhonecomList, http.scrub)
-    const contactBody = (response: HttpClientResponse.HttpClientResponse) =>
-      Effect.map(decodeContact(response), ({ decoded, raw }): PhonecomRecord => ({ wire: decoded, raw }))
-    const pageBody = (response: HttpClientResponse.HttpClientResponse) =>
+/** The two body readers, made once per client: decoding is per schema, not per response. */
+const makeBodies = (scrub: Scrub) => {
+  const decodeContact = decodeJsonWithRaw(PhonecomContact, scrub)
+  const decodeList = decodeJsonWithRaw(PhonecomList, scrub)
+  return {
+    contact: (response: HttpClientResponse.HttpClientResponse) =>
+      Effect.map(decodeContact(response), ({ decoded, raw }): PhonecomRecord => ({ wire: decoded, raw })),
+    page: (response: HttpClientResponse.HttpClientResponse) =>
       Effect.map(decodeList(response), ({ decoded, raw }): PhonecomPage => {
         const rawItems = (raw as { readonly items?: ReadonlyArray<unknown> }).items ?? []
         return {
@@ -164,40 +131,58 @@ export const make = (options: PhonecomClientOptions): Effect.Effect<PhonecomClie
           items: decoded.items.map((wire, i) => ({ wire, raw: rawItems[i] ?? wire }))
         }
       })
+  }
+}
+
+/** Phone.com's ids are positive integers: any other id names no contact, and is not sent. */
+const isPhonecomId = (id: ContactId) => /^[1-9]\d{0,15}$/u.test(id)
+
+const withId = <A>(id: ContactId, call: Effect.Effect<A, ContactErrorReason>): Effect.Effect<A, ContactErrorReason> =>
+  isPhonecomId(id) ? call : Effect.fail(new ContactNotFound({ id }))
+
+export const make = (options: Options): Effect.Effect<PhonecomClient, never, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const http = yield* VendorHttp.make({
+      vendor,
+      baseUrl: options.apiUrl,
+      auth: VendorHttp.bearerAuth(options.apiKey),
+      secrets: [options.apiKey],
+      retryAfterHint,
+      ...tuningOptions(options, documentedRateLimit)
+    })
+    const base = `/accounts/${options.accountId}/extensions/${options.extensionId}/contacts`
+    const bodies = makeBodies(http.scrub)
+
+    /** Sends, then reads a 2xx with `onOk` and anything else as the reason it means. */
+    const call = <A>(
+      request: HttpClientRequest.HttpClientRequest,
+      onOk: (response: HttpClientResponse.HttpClientResponse) => Effect.Effect<A, ContactErrorReason>,
+      context: CallContext
+    ): Effect.Effect<A, ContactErrorReason> =>
+      Effect.flatMap(
+        http.client.execute(request),
+        (response) =>
+          response.status >= 200 && response.status < 300 ? onOk(response) : failure(response, context, http.scrub)
+      )
+    const json = (request: HttpClientRequest.HttpClientRequest, input: PhonecomContactInput) =>
+      HttpClientRequest.bodyJsonUnsafe(request, input)
 
     return {
       list: (offset, limit) =>
         call(
-          "list",
-          http.client.get(base, {
-            urlParams: { limit: String(Math.min(maxPageSize, Math.max(1, limit))), offset: String(offset) }
-          }),
-          pageBody,
+          HttpClientRequest.get(base, { urlParams: { limit: String(limit), offset: String(offset) } }),
+          bodies.page,
           { isWrite: false }
         ),
-      get: (id, operation) =>
-        isPhonecomId(id)
-          ? call(operation, http.client.get(`${base}/${id}`), contactBody, { id, isWrite: false })
-          : notFound(operation, id),
+      get: (id) => withId(id, call(HttpClientRequest.get(`${base}/${id}`), bodies.contact, { id, isWrite: false })),
       create: (input, draft) =>
-        call(
-          "create",
-          http.client.execute(HttpClientRequest.bodyJsonUnsafe(HttpClientRequest.post(base), input)),
-          contactBody,
-          { draft, isWrite: true }
+        call(json(HttpClientRequest.post(base), input), bodies.contact, { draft, isWrite: true }),
+      replace: (id, input, draft) =>
+        withId(
+          id,
+          call(json(HttpClientRequest.put(`${base}/${id}`), input), bodies.contact, { id, draft, isWrite: true })
         ),
-      replace: (id, input, draft, operation) =>
-        isPhonecomId(id)
-          ? call(
-            operation,
-            http.client.execute(HttpClientRequest.bodyJsonUnsafe(HttpClientRequest.put(`${base}/${id}`), input)),
-            contactBody,
-            { id, draft, isWrite: true }
-          )
-          : notFound(operation, id),
       remove: (id) =>
-        isPhonecomId(id)
-          ? call("remove", http.client.del(`${base}/${id}`), () => Effect.void, { id, isWrite: true })
-          : notFound("remove", id)
+        withId(id, call(HttpClientRequest.delete(`${base}/${id}`), () => Effect.void, { id, isWrite: true }))
     }
   })
