@@ -10,7 +10,7 @@
  * by the domain's syntax (Phone.com documents no syntax check), a number longer than 64
  * characters and a zip longer than 32 (Phone.com allows 255 for both).
  */
-import { type ContactDraft, toE164 } from "@contactkit/domain"
+import type { ContactDraft } from "@contactkit/domain"
 import {
   addressArb,
   emailAddressArb,
@@ -23,6 +23,7 @@ import {
 } from "@contactkit/domain/testing"
 import fc from "fast-check"
 import type { PhonecomContact } from "../src/index.ts"
+import { serverNormalized } from "./echo.ts"
 
 /** Unset text, in each form Phone.com (or a tolerant reader) may send it. */
 const unsetArb = fc.constantFrom("", null)
@@ -48,7 +49,7 @@ export const wirePhoneArb = fc.tuple(
   fc.oneof(phoneNumberArb, textArb(64)),
   fc.constantFrom("computed", "missing", "", null)
 ).map(([rest, number, normalized]) => {
-  const e164 = toE164(number)
+  const e164 = serverNormalized(number)
   if (normalized === "missing" || (normalized === "computed" && e164 === undefined)) return { ...rest, number }
   return { ...rest, number, normalized: normalized === "computed" ? e164 ?? null : normalized }
 })

@@ -4,9 +4,19 @@
  * examples), `normalized` computed from the number (E.164 read with region US, left out when the
  * number is not a possible one — the mock server's documented choice), and no `group` key unless
  * one was sent. The round-trip properties and the create fixtures read their answers from here.
+ *
+ * `normalized` is the server's, computed here the way the server computes it — libphonenumber-js
+ * itself, region US, `isPossible` — and never with the domain's `toE164`: a round trip through the
+ * echo then checks the domain's E.164 against an independent reading, not against itself.
  */
-import { toE164 } from "@contactkit/domain"
+import { parsePhoneNumberFromString } from "libphonenumber-js"
 import type { PhonecomContact, PhonecomContactInput } from "../src/index.ts"
+
+/** Phone.com's read-only `normalized` for a number, or undefined when it leaves it out. */
+export const serverNormalized = (number: string): string | undefined => {
+  const parsed = parsePhoneNumberFromString(number, "US")
+  return parsed !== undefined && parsed.isPossible() ? parsed.number : undefined
+}
 
 export interface EchoOptions {
   readonly id?: number
@@ -35,7 +45,7 @@ export const echo = (input: PhonecomContactInput, options: EchoOptions = {}): Ph
     job_title: unset(input.job_title),
     emails: input.emails.map((e) => ({ type: e.type, email: e.email })),
     phone_numbers: input.phone_numbers.map((p) => {
-      const normalized = toE164(p.number)
+      const normalized = serverNormalized(p.number)
       return normalized === undefined
         ? { type: p.type, number: p.number }
         : { type: p.type, number: p.number, normalized }
