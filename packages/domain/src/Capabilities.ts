@@ -11,7 +11,7 @@
  *   `preferred`, a phone feature, a name component it has no column for. `project` returns
  *   what survives and names every loss; create and update succeed.
  */
-import type { ContactKind, NameComponent, OrganizationComponent } from "./Contact.ts"
+import type { ContactKind, Name, NameComponent, Organization, OrganizationComponent } from "./Contact.ts"
 import type { Issue } from "./ContactError.ts"
 import type { ContactField, FieldContext, FieldKind, LinkKind, PhoneFeature, ServiceName } from "./ContactField.ts"
 
@@ -37,6 +37,11 @@ export type Normalize<K extends FieldKind> = (
   readonly field: Extract<ContactField, { readonly _tag: K }>
   /** What was lost, relative to the field: `["features"]`, reason. */
   readonly losses: ReadonlyArray<Issue>
+  /**
+   * Why the vendor would refuse the field altogether, relative to it (a value its server's own syntax check
+   * refuses): the field is rejected (`InvalidContact`) and dropped from the projection.
+   */
+  readonly rejected?: ReadonlyArray<Issue>
 }
 
 export interface FieldRule<K extends FieldKind> {
@@ -44,6 +49,8 @@ export interface FieldRule<K extends FieldKind> {
   readonly writable: boolean
   /** The most fields of this kind one contact may have; more is rejected (`Unsupported`). */
   readonly maxCount?: number
+  /** The fewest fields of this kind a contact may have (a required e-mail); fewer is rejected (`InvalidContact`). */
+  readonly minCount?: number
   /** The longest value the vendor accepts for any kept value key; longer is rejected (`InvalidContact`). */
   readonly maxLength?: number
   /** The value keys the vendor keeps (`address` for Email; `street`, `locality`… for Address); others are lost. */
@@ -97,6 +104,17 @@ export interface Capabilities {
   readonly requiredName?: ReadonlyArray<NameComponent>
   /** The longest name or organisation component the vendor accepts. */
   readonly nameMaxLength?: number
+  /**
+   * A vendor's own reading of the name and organisation, applied before the component rules: for a vendor that
+   * stores one text and derives the parts itself (Deskpro Legacy keeps `name` and splits it at its last space).
+   * Returns the parts as the vendor would give them back and what was lost on the way (paths from the contact).
+   * `requiredName` is checked against what it returns.
+   */
+  readonly normalizeParts?: (parts: { readonly name: Name; readonly organization: Organization }) => {
+    readonly name: Name
+    readonly organization: Organization
+    readonly losses: ReadonlyArray<Issue>
+  }
   /**
    * The vendor trims leading and trailing whitespace from every text it stores (Laravel's
    * `TrimStrings`, as Laravel apps do): the spaces are lost, a text left blank is dropped, and a required

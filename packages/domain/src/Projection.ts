@@ -15,7 +15,7 @@ import { Effect } from "effect"
 import type { Capabilities, FieldRule } from "./Capabilities.ts"
 import { type ContactDraft, type Name, nameComponents, type Organization, organizationComponents } from "./Contact.ts"
 import { InvalidContact, type Issue, Unsupported } from "./ContactError.ts"
-import { type ContactField, type FieldKind, withE164 } from "./ContactField.ts"
+import { type ContactField, type FieldKind, fieldKinds, withE164 } from "./ContactField.ts"
 import { draftIssues } from "./Decode.ts"
 import { defaultRegion, toE164 } from "./PhoneNumber.ts"
 
@@ -65,7 +65,13 @@ const reject = (walk: Walk, path: Path, message: string, reason: Rejection["reas
 const quoteList = (values: ReadonlyArray<string>) => values.map((v) => JSON.stringify(v)).join(", ")
 
 /** The generic rules of one field: what the vendor keeps of it. */
-const flatten = (vendor: string, rule: Rule, field: ContactField, path: Path, walk: Walk): ContactField => {
+const flatten = (
+  vendor: string,
+  rule: Rule,
+  field: ContactField,
+  path: Path,
+  walk: Walk
+): readonly [ContactField, ReadonlyArray<Issue>] => {
   const out: Mutable = { _tag: field._tag }
   const lose = (key: string, message: string) => walk.losses.push({ path: [...path, key], message })
   if (field.id !== undefined && rule.fieldIds) out.id = field.id
@@ -118,10 +124,14 @@ const flatten = (vendor: string, rule: Rule, field: ContactField, path: Path, wa
     else lose("preferred", `${vendor} does not keep which field is preferred`)
   }
   const flat = out as ContactField
-  if (rule.normalize === undefined) return flat
+  if (rule.normalize === undefined) return [flat, []]
   const normalized = (rule.normalize as (f: ContactField) => ReturnType<NonNullable<Rule["normalize"]>>)(flat)
   for (const loss of normalized.losses) walk.losses.push({ path: [...path, ...loss.path], message: loss.message })
-  return normalized.field
+  const refused = (normalized.rejected ?? []).map((issue) => ({
+    path: [...path, ...issue.path],
+    message: issue.message
+  }))
+  return [normalized.field, refused]
 }
 
 /** The value rules of one kept field; each broken one is an `InvalidContact` issue. */
@@ -195,8 +205,8 @@ const projectFields = (capabilities: Capabilities, fields: ReadonlyArray<Contact
         (rule.services.length > 0 ? ` (only ${quoteList(rule.services)})` : "")
       return reject(walk, [...path, "service"], message, "Unsupported")
     }
-    const flat = flatten(vendor, rule, field, path, walk)
-    const issues = valueIssues(vendor, rule, flat, path)
+    const [flat, refused] = flatten(vendor, rule, field, path, walk)
+    const issues = [...refused, ...valueIssues(vendor, rule, flat, path)]
     if (issues.length > 0) return issues.forEach((i) => reject(walk, i.path, i.message, "InvalidContact"))
     if (rule.uniqueBy !== undefined) {
       const unique = uniqueKey(rule, flat)
@@ -223,6 +233,18 @@ const projectFields = (capabilities: Capabilities, fields: ReadonlyArray<Contact
     }
     kept.push({ field: flat, origin: index })
   })
+  for (const kind of fieldKinds) {
+    const min = capabilities.fields[kind].minCount ?? 0
+    if ((counts.get(kind) ?? 0) < min) {
+      reject(
+        walk,
+        ["fields"],
+        `${vendor} needs at least ${min} ${kind} field${min === 1 ? "" : "s"}`,
+        "InvalidContact",
+        false
+      )
+    }
+  }
   const preferredOnce = singlePreferred(capabilities, kept, walk)
   const order = capabilities.fieldOrder
   if (order === undefined) return preferredOnce
@@ -324,6 +346,14 @@ const trimmed = <A extends ContactDraft>(capabilities: Capabilities, contact: A,
   return { ...contact, name, organization, fields }
 }
 
+/** The name and organisation as the vendor's own `normalizeParts` reads them, its losses recorded. */
+const readParts = (capabilities: Capabilities, contact: ContactDraft, walk: Walk) => {
+  if (capabilities.normalizeParts === undefined) return { name: contact.name, organization: contact.organization }
+  const parts = capabilities.normalizeParts({ name: contact.name, organization: contact.organization })
+  walk.losses.push(...parts.losses)
+  return parts
+}
+
 /** What survives a round trip through a vendor with these capabilities, and what does not. */
 export const project = <A extends ContactDraft>(capabilities: Capabilities, given: A): Projection<A> => {
   const walk: Walk = { losses: [], rejected: [] }
@@ -335,16 +365,17 @@ export const project = <A extends ContactDraft>(capabilities: Capabilities, give
     walk.losses.push({ path: ["kind"], message: `${vendor} stores every contact as ${JSON.stringify(fallback)}` })
     kind = fallback
   }
-  const name: Name = projectComponents(capabilities, "name", contact.name, capabilities.name, nameComponents, walk)
+  const parts = readParts(capabilities, contact, walk)
+  const name: Name = projectComponents(capabilities, "name", parts.name, capabilities.name, nameComponents, walk)
   for (const component of capabilities.requiredName ?? []) {
-    if (contact.name[component] === undefined) {
+    if (parts.name[component] === undefined) {
       reject(walk, ["name", component], `is required by ${vendor}`, "InvalidContact", false)
     }
   }
   const organization: Organization = projectComponents(
     capabilities,
     "organization",
-    contact.organization,
+    parts.organization,
     capabilities.organization,
     organizationComponents,
     walk

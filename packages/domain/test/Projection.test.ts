@@ -278,6 +278,64 @@ describe("a vendor with one field per type", () => {
     }))
 })
 
+describe("a vendor that requires an e-mail, refuses some values and reads the name itself", () => {
+  // Keeps one `name` and splits it at its last space; refuses e-mail addresses that are not ASCII.
+  const splitting: Capabilities = {
+    ...lossless,
+    vendor: "splitting",
+    name: ["given", "family"],
+    requiredName: ["given"],
+    normalizeParts: ({ name, organization }) => {
+      const text = name.full ?? [name.given, name.family].filter((p) => p !== undefined).join(" ")
+      const cut = text.lastIndexOf(" ")
+      const split = cut < 0 ? { given: text } : { given: text.slice(0, cut), family: text.slice(cut + 1) }
+      // The parts it does not derive stay for the component rules to judge.
+      const { full: _, given: _g, family: _f, ...others } = name
+      const parts = { ...others, ...Object.fromEntries(Object.entries(split).filter(([, v]) => v !== "")) }
+      const losses = name.full === undefined ? [] : [{ path: ["name", "full"], message: "split into given and family" }]
+      return { name: parts, organization, losses }
+    },
+    fields: {
+      ...lossless.fields,
+      Email: {
+        ...lossless.fields.Email,
+        minCount: 1,
+        normalize: (email) =>
+          /^[\x21-\x7e]+$/u.test(email.address)
+            ? { field: email, losses: [] }
+            : { field: email, losses: [], rejected: [{ path: ["address"], message: "must be ASCII" }] }
+      }
+    }
+  }
+  const email: ContactField = { _tag: "Email", address: "ada@example.com" }
+
+  it("reads the name as the vendor gives it back, and checks the required part against that", () => {
+    const { contact: kept, losses, rejected } = project(
+      splitting,
+      contact([email], { name: { full: "Mary Ann Van Dyke", nickname: "M" } })
+    )
+    assert.deepStrictEqual(kept.name, { given: "Mary Ann Van", family: "Dyke" })
+    assert.deepStrictEqual(losses.map((l) => l.path), [["name", "full"], ["name", "nickname"]])
+    assert.deepStrictEqual(rejected, [])
+    const blank = project(splitting, contact([email], { name: {} }))
+    assert.deepStrictEqual(blank.rejected.map((r) => [r.path, r.reason]), [[["name", "given"], "InvalidContact"]])
+  })
+
+  it.effect("rejects a contact with fewer e-mails than required, and a value the vendor's normalize refuses", () =>
+    Effect.gen(function*() {
+      const none = yield* Effect.flip(validate(splitting, contact([{ _tag: "Link", uri: "https://example.com" }])))
+      assert.strictEqual(none._tag, "InvalidContact")
+      assert.deepStrictEqual(none.issues.map((i) => i.path), [["fields"]])
+      assert.include(none.issues[0]!.message, "at least 1 Email field")
+      const refused = project(splitting, contact([{ _tag: "Email", address: "zoë@example.com" }, email]))
+      assert.deepStrictEqual(refused.rejected.map((r) => r.path), [["fields", 0, "address"]])
+      assert.deepStrictEqual(refused.origins, [1])
+      // The refused one was the only e-mail: then the minimum is not met either.
+      const only = project(splitting, contact([{ _tag: "Email", address: "zoë@example.com" }]))
+      assert.deepStrictEqual(only.rejected.map((r) => r.path), [["fields", 0, "address"], ["fields"]])
+    }))
+})
+
 describe("validate", () => {
   it.effect("fails with InvalidContact carrying every issue when a value rule is broken", () =>
     Effect.gen(function*() {
