@@ -1,7 +1,8 @@
 /**
  * The admin API under `/__admin/`, served on the vendor's own port but not part of any vendor's API: reset and seed
- * the in-memory state, set and clear faults, read and clear the request log. Answers are plain JSON, not
- * vendor-shaped, because only tests and developers call it.
+ * the in-memory state, dump it (`GET /__admin/state`), set and clear faults, read and clear the request log. Answers
+ * are plain JSON, not vendor-shaped, because only tests and developers call it. It is reached only under its exact
+ * prefix and never passes through the vendor's pipeline (faults, rate limit, request log).
  */
 import { Effect } from "effect"
 import { HttpRouter } from "effect/http"
@@ -53,6 +54,9 @@ export const adminRoutes = ({ faults, instance, limiter, log, module }: AdminCon
       if (spec.count !== undefined && spec.probability !== undefined) {
         return badRequest("Give either count or probability, not both.")
       }
+      if (spec.completeWrite !== undefined && spec.kind !== "latency") {
+        return badRequest("completeWrite belongs to latency faults only.")
+      }
       return jsonResponse(201, yield* faults.add(spec))
     }).pipe(
       Effect.catchTags({
@@ -62,6 +66,14 @@ export const adminRoutes = ({ faults, instance, limiter, log, module }: AdminCon
     )
   ),
   HttpRouter.route("DELETE", "/__admin/faults", Effect.as(faults.clear, jsonResponse(200, { cleared: true }))),
+  // Every tenant's state as plain JSON, for tests that prove a request changed nothing.
+  HttpRouter.route(
+    "GET",
+    "/__admin/state",
+    instance.snapshot === undefined
+      ? Effect.succeed(jsonResponse(404, { error: `The ${module.name} mock does not dump its state.` }))
+      : Effect.map(instance.snapshot, (state) => jsonResponse(200, { vendor: module.name, state }))
+  ),
   HttpRouter.route("GET", "/__admin/requests", Effect.map(log.list, (list) => jsonResponse(200, { requests: list }))),
   HttpRouter.route("DELETE", "/__admin/requests", Effect.as(log.clear, jsonResponse(200, { cleared: true })))
 ]

@@ -3,7 +3,10 @@
  * rate-limited, malformed, truncated or dropped, so clients can exercise their retry and error paths against a
  * vendor-shaped server (Prism cannot do this).
  *
- * When a rule fires: `latency` delays then answers normally; `status` and `rateLimit` answer instead of the
+ * When a rule fires: `latency` delays then answers normally — if the client gives up during the delay, the request
+ * is not processed, unless the rule says `completeWrite: true`: then the request is processed after the delay even
+ * when the client has gone, as a real server finishes work its client stopped waiting for (the write is stored, the
+ * answer is lost); `status` and `rateLimit` answer instead of the
  * handler (nothing is processed); `malformed` and `truncated` run the handler (its effects happen) and corrupt the
  * answer; `drop` closes the connection without running the handler.
  */
@@ -20,6 +23,8 @@ export const FaultSpec = Schema.Struct({
   path: Schema.optionalKey(Schema.String),
   status: Schema.optionalKey(Schema.Literals([500, 503])),
   latencyMs: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 60_000 }))),
+  /** For `latency`: process the request after the delay even if the client has disconnected meanwhile. */
+  completeWrite: Schema.optionalKey(Schema.Boolean),
   /** For `rateLimit`: the Retry-After the vendor announces (default 1 second). */
   retryAfterSeconds: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 3600 })))
 })

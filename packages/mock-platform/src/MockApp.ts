@@ -1,91 +1,110 @@
 /**
- * The HTTP application around one vendor instance: admin API, fault injection, optional rate limiting, the body
- * limit, the request log, vendor-shaped 404s, and the last line of defence that turns a defect into a logged,
- * vendor-shaped 500. Everything a vendor module does not have to repeat.
+ * The HTTP application around one vendor instance: exact request targets (RequestTarget.ts), the admin API on its
+ * own router, fault injection, optional rate limiting, the body limits, the request log, vendor-shaped 404s and
+ * 405s, and the last line of defence that turns a defect into a logged, vendor-shaped 500. A client that
+ * disconnects is recorded as 499 and logged as a disconnect, never as a defect. Everything a vendor module does
+ * not have to repeat.
  */
-import { NodeHttpServerRequest } from "@effect/platform-node"
-import { Cause, Clock, Effect, Layer } from "effect"
+import { Cause, Clock, Effect, Fiber, Layer, type Scope } from "effect"
 import { HttpRouter, HttpServerRequest, HttpServerResponse } from "effect/http"
-import type * as Http from "node:http"
 import { adminRoutes } from "./Admin.ts"
+import { drop, malform, truncate, watchClient } from "./FaultResponses.ts"
 import type { Fault } from "./Faults.ts"
 import { makeFaultStore } from "./Faults.ts"
+import { knownCredential } from "./KnownCredential.ts"
 import type { PlatformFailure } from "./PlatformFailure.ts"
-import { PlatformError } from "./PlatformFailure.ts"
+import { defaultMessage, PlatformError } from "./PlatformFailure.ts"
 import { makeRateLimiter } from "./RateLimiter.ts"
 import { readBodyText } from "./RequestBody.ts"
 import { makeRequestLog, redactHeaders } from "./RequestLog.ts"
-import { fromVendorError } from "./Responses.ts"
-import type { VendorInstance, VendorModule } from "./VendorModule.ts"
+import { type RequestTarget, requestTarget } from "./RequestTarget.ts"
+import { jsonResponse, vendorAnswer } from "./Responses.ts"
+import { makeRouteIndex, routerConfig } from "./RouteIndex.ts"
+import type { VendorErrorResponse, VendorInstance, VendorModule } from "./VendorModule.ts"
 
 export interface AppOptions {
   readonly rateLimit?: boolean
 }
 
-const bodyBytes = (response: HttpServerResponse.HttpServerResponse): Uint8Array =>
-  response.body._tag === "Uint8Array" ? response.body.body : new Uint8Array()
-
-const rawResponse = (request: HttpServerRequest.HttpServerRequest) =>
-  NodeHttpServerRequest.toServerResponse(request) as Http.ServerResponse
-
-/** Sends the status line and half of the body, announcing all of it, then cuts the connection. */
-const truncate = (request: HttpServerRequest.HttpServerRequest, response: HttpServerResponse.HttpServerResponse) =>
-  Effect.callback<void>((resume) => {
-    const raw = rawResponse(request)
-    const bytes = bodyBytes(response)
-    raw.writeHead(response.status, { "content-type": "application/json", "content-length": String(bytes.length) })
-    raw.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => {
-      raw.destroy()
-      resume(Effect.void)
-    })
-  })
-
-const drop = (request: HttpServerRequest.HttpServerRequest) => Effect.sync(() => rawResponse(request).destroy())
-
-/** A complete answer whose body is not JSON although it says so: half the real body followed by garbage. */
-const malform = (response: HttpServerResponse.HttpServerResponse) => {
-  const text = new TextDecoder().decode(bodyBytes(response))
-  return HttpServerResponse.text(`${text.slice(0, Math.floor(text.length / 2))}<<malformed>>`, {
-    status: response.status,
-    contentType: "application/json"
-  })
+export interface MockApp {
+  readonly app: Effect.Effect<
+    HttpServerResponse.HttpServerResponse,
+    unknown,
+    HttpServerRequest.HttpServerRequest | Scope.Scope
+  >
+  /**
+   * The answer to a request Node's parser refused for its method (`FOO /path`): what the vendor says to a method it
+   * does not route, also recorded in the request log.
+   */
+  readonly unknownMethod: (method: string, url: string, nowMillis: number) => VendorErrorResponse
 }
+
+const isAdminRoute = (route: HttpRouter.Route<any, any>) =>
+  route.path === "/__admin" || route.path.startsWith("/__admin/")
+
+const isRouteNotFound = (error: unknown) =>
+  typeof error === "object" && error !== null && "_tag" in error && error._tag === "HttpServerError" &&
+  "reason" in error && (error.reason as { _tag?: string })._tag === "RouteNotFound"
 
 export const makeApp = (module: VendorModule, instance: VendorInstance, options: AppOptions = {}) =>
   Effect.gen(function*() {
     const faults = yield* makeFaultStore
     const log = yield* makeRequestLog
     const limiter = yield* makeRateLimiter(options.rateLimit === true ? module.rateLimits ?? [] : [])
-    const dispatch = yield* HttpRouter.toHttpEffect(
+    const caseInsensitive = module.caseInsensitivePaths ?? false
+    const vendorRoutes = instance.routes.filter((route) => !isAdminRoute(route))
+    const extraAdmin = [...instance.routes.filter(isAdminRoute), ...(instance.adminRoutes ?? [])]
+    const index = makeRouteIndex(vendorRoutes, { caseInsensitive })
+    const dispatchVendor = yield* HttpRouter.toHttpEffect(HttpRouter.addAll(vendorRoutes)).pipe(
+      Effect.provideService(HttpRouter.RouterConfig, routerConfig(caseInsensitive))
+    )
+    const dispatchAdmin = yield* HttpRouter.toHttpEffect(
       Layer.mergeAll(
         HttpRouter.addAll(adminRoutes({ module, instance, faults, log, limiter })),
-        HttpRouter.addAll(instance.routes)
+        HttpRouter.addAll(extraAdmin)
       )
-    )
+    ).pipe(Effect.provideService(HttpRouter.RouterConfig, routerConfig(false)))
 
+    const renderNow = (failure: PlatformFailure, now: number) => module.renderError(failure, now)
     const render = (failure: PlatformFailure) =>
-      Effect.map(Clock.currentTimeMillis, (now) => fromVendorError(module.renderError(failure, now)))
+      Effect.map(Clock.currentTimeMillis, (now) => vendorAnswer(failure, renderNow(failure, now)))
+    const notFound = (method: string, url: string, path: string): PlatformFailure => {
+      const allowedMethods = index.allowedMethods(url)
+      return allowedMethods.length > 0
+        ? { _tag: "RouteNotFound", method, path, allowedMethods }
+        : { _tag: "RouteNotFound", method, path }
+    }
 
-    // Platform failures and unknown routes are the client's doing; anything else is our bug.
-    const handled = Effect.catchCause(dispatch, (cause) => {
-      const error = Cause.findErrorOption(cause)
-      if (error._tag === "Some" && error.value instanceof PlatformError) return render(error.value.failure)
-      if (
-        error._tag === "Some" && error.value._tag === "HttpServerError" && error.value.reason._tag === "RouteNotFound"
-      ) {
-        return Effect.flatMap(
-          HttpServerRequest.HttpServerRequest,
-          (request) => render({ _tag: "RouteNotFound", method: request.method, path: request.url.split("?")[0] ?? "" })
+    // Platform failures and unknown routes are the client's doing, and so is a disconnect; anything else is our bug.
+    // `path` is the path as the client sent it, for the vendor's "no such route" message.
+    const handled = (method: string, url: string, path: string) =>
+      Effect.catchCause(dispatchVendor, (cause) => {
+        if (Cause.hasInterruptsOnly(cause)) return Effect.failCause(cause)
+        const error = Cause.findErrorOption(cause)
+        if (error._tag === "Some" && error.value instanceof PlatformError) return render(error.value.failure)
+        if (error._tag === "Some" && isRouteNotFound(error.value)) return render(notFound(method, url, path))
+        return Effect.logError(`${module.name} mock: defect while handling a request`, Cause.pretty(cause)).pipe(
+          Effect.andThen(render({ _tag: "ServerError", status: 500, message: "Internal server error." }))
         )
+      })
+
+    const adminHandled = Effect.catchCause(dispatchAdmin, (cause) => {
+      if (Cause.hasInterruptsOnly(cause)) return Effect.failCause(cause)
+      const error = Cause.findErrorOption(cause)
+      if (error._tag === "Some" && error.value instanceof PlatformError) {
+        return Effect.succeed(jsonResponse(400, { error: defaultMessage(error.value.failure) }))
       }
-      return Effect.logError(`${module.name} mock: defect while handling a request`, Cause.pretty(cause)).pipe(
-        Effect.andThen(render({ _tag: "ServerError", status: 500, message: "Internal server error." }))
+      if (error._tag === "Some" && isRouteNotFound(error.value)) {
+        return Effect.succeed(jsonResponse(404, { error: "No such admin route." }))
+      }
+      return Effect.logError(`${module.name} mock: defect in the admin API`, Cause.pretty(cause)).pipe(
+        Effect.as(jsonResponse(500, { error: "Internal server error." }))
       )
     })
 
-    const beforeHandler = (fault: Fault | undefined, credential: string, path: string) =>
+    const beforeHandler = (fault: Fault | undefined, credential: string | undefined, route: string) =>
       Effect.gen(function*() {
-        if (fault?.kind === "latency") yield* Effect.sleep(fault.latencyMs ?? 1000)
+        if (fault?.kind === "latency" && fault.completeWrite !== true) yield* Effect.sleep(fault.latencyMs ?? 1000)
         if (fault?.kind === "status") {
           return yield* render({ _tag: "ServerError", status: fault.status ?? 503, message: "Service unavailable." })
         }
@@ -99,45 +118,111 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
             resetAt: Math.ceil(now / 1000) + retryAfterSeconds
           })
         }
-        const throttled = yield* limiter.hit(credential, path)
+        const throttled = yield* limiter.hit(credential, route)
         if (throttled !== undefined) return yield* render({ _tag: "RateLimited", ...throttled })
         return undefined
       })
 
-    return Effect.gen(function*() {
+    // `rawUrl` is what the client sent; the request in context carries the target's (escaped) url.
+    const vendorPipeline = (target: Exclude<RequestTarget, { _tag: "Admin" }>, rawUrl: string) =>
+      Effect.gen(function*() {
+        const request = yield* HttpServerRequest.HttpServerRequest
+        const path = target.path
+        const started = yield* Clock.currentTimeMillis
+        const fault = yield* faults.take(request.method, path)
+        const body = yield* Effect.result(readBodyText)
+        const route = target._tag === "Vendor" ? index.pattern(request.method, target.url) : undefined
+        const record = (status: number, unsentStatus?: number) =>
+          Effect.flatMap(Clock.currentTimeMillis, (now) =>
+            log.append({
+              time: new Date(started).toISOString(),
+              method: request.method,
+              url: rawUrl,
+              headers: redactHeaders(request.headers),
+              body: body._tag === "Success" ? body.success : "",
+              status,
+              durationMs: now - started,
+              ...(route === undefined ? {} : { route }),
+              ...(fault === undefined ? {} : { fault: fault.kind }),
+              ...(unsentStatus === undefined ? {} : { unsentStatus })
+            }))
+        const disconnected = (unsentStatus?: number) =>
+          Effect.andThen(
+            Effect.logInfo(
+              `${module.name} mock: the client disconnected before the answer to ${request.method} ${path}`
+            ),
+            record(499, unsentStatus)
+          )
+
+        if (fault?.kind === "drop") {
+          yield* Effect.uninterruptible(Effect.andThen(record(0), drop(request)))
+          return HttpServerResponse.empty()
+        }
+        const clientGone = yield* watchClient(request)
+        const answer = Effect.gen(function*() {
+          const early = yield* beforeHandler(fault, knownCredential(module, request.headers), route ?? "(no route)")
+          if (early !== undefined) return { early: true, response: early }
+          if (body._tag === "Failure") return { early: false, response: yield* render(body.failure.failure) }
+          if (target._tag === "Refused") {
+            return { early: false, response: yield* render({ _tag: "RouteNotFound", method: request.method, path }) }
+          }
+          return { early: false, response: yield* handled(request.method, request.url, path) }
+        })
+        const finish = ({ early, response }: { early: boolean; response: HttpServerResponse.HttpServerResponse }) =>
+          Effect.gen(function*() {
+            if (clientGone()) {
+              yield* disconnected(response.status)
+              return response
+            }
+            if (!early && fault?.kind === "truncated") {
+              yield* Effect.uninterruptible(Effect.andThen(record(0), truncate(request, response)))
+              return HttpServerResponse.empty()
+            }
+            yield* record(response.status)
+            return !early && fault?.kind === "malformed" ? malform(response) : response
+          })
+
+        if (fault?.kind === "latency" && fault.completeWrite === true) {
+          // Processed whether or not the client is still there, as a real server finishes what it started: on a
+          // fiber of its own, which the client's disconnect (interrupting this one) does not reach.
+          const work = yield* Effect.forkDetach(
+            Effect.andThen(Effect.sleep(fault.latencyMs ?? 1000), Effect.flatMap(answer, finish))
+          )
+          return yield* Fiber.join(work)
+        }
+        return yield* Effect.flatMap(answer, finish).pipe(Effect.onInterrupt(() => disconnected()))
+      })
+
+    const app = Effect.gen(function*() {
       const request = yield* HttpServerRequest.HttpServerRequest
-      const path = request.url.split("?")[0] ?? ""
-      if (path === "/__admin" || path.startsWith("/__admin/")) return yield* handled
-
-      const started = yield* Clock.currentTimeMillis
-      const fault = yield* faults.take(request.method, path)
-      const body = yield* Effect.result(readBodyText)
-      const record = (status: number) =>
-        Effect.flatMap(Clock.currentTimeMillis, (now) =>
-          log.append({
-            time: new Date(started).toISOString(),
-            method: request.method,
-            url: request.url,
-            headers: redactHeaders(request.headers),
-            body: body._tag === "Success" ? body.success : "",
-            status,
-            durationMs: now - started,
-            ...(fault === undefined ? {} : { fault: fault.kind })
-          }))
-
-      if (fault?.kind === "drop") {
-        yield* Effect.uninterruptible(Effect.andThen(record(0), drop(request)))
-        return HttpServerResponse.empty()
+      const target = requestTarget(request.url)
+      if (target._tag === "Admin") return yield* adminHandled
+      const pipeline = vendorPipeline(target, request.url)
+      if (target._tag === "Vendor" && target.url !== request.url) {
+        const rewritten = request.modify({ url: target.url })
+        return yield* Effect.provideService(pipeline, HttpServerRequest.HttpServerRequest, rewritten)
       }
-      const early = yield* beforeHandler(fault, request.headers["authorization"] ?? "", path)
-      const response = early ?? (body._tag === "Failure"
-        ? yield* render(body.failure.failure)
-        : yield* handled)
-      if (early === undefined && fault?.kind === "truncated") {
-        yield* Effect.uninterruptible(Effect.andThen(record(0), truncate(request, response)))
-        return HttpServerResponse.empty()
-      }
-      yield* record(response.status)
-      return early === undefined && fault?.kind === "malformed" ? malform(response) : response
+      return yield* pipeline
     })
+
+    const unknownMethod = (method: string, url: string, nowMillis: number): VendorErrorResponse => {
+      const target = requestTarget(url)
+      if (target._tag === "Admin") return { status: 405, body: { error: `The admin API has no ${method} method.` } }
+      const failure = target._tag === "Vendor"
+        ? notFound(method, target.url, target.path)
+        : { _tag: "RouteNotFound" as const, method, path: target.path }
+      const answer = renderNow(failure, nowMillis)
+      Effect.runSync(log.append({
+        time: new Date(nowMillis).toISOString(),
+        method,
+        url,
+        headers: {},
+        body: "",
+        status: answer.status,
+        durationMs: 0
+      }))
+      return answer
+    }
+
+    return { app, unknownMethod } satisfies MockApp
   })

@@ -6,7 +6,13 @@
 import { Data } from "effect"
 
 export type PlatformFailure =
-  | { readonly _tag: "RouteNotFound"; readonly method: string; readonly path: string }
+  | {
+    readonly _tag: "RouteNotFound"
+    readonly method: string
+    readonly path: string
+    /** Set (non-empty) when the path exists but not for this method: the vendor's 405, listing these. */
+    readonly allowedMethods?: ReadonlyArray<string>
+  }
   | { readonly _tag: "BodyTooLarge"; readonly limitBytes: number }
   | { readonly _tag: "MalformedBody"; readonly detail: string }
   | { readonly _tag: "UnsupportedMediaType"; readonly contentType: string }
@@ -22,11 +28,18 @@ export type PlatformFailure =
 /** A handler (or the platform) fails with this to have the failure rendered in the vendor's own error body. */
 export class PlatformError extends Data.TaggedError("PlatformError")<{ readonly failure: PlatformFailure }> {}
 
+/** Whether a `RouteNotFound` is a known path asked with a method it does not allow (405 rather than 404). */
+export const isWrongMethod = (
+  failure: PlatformFailure
+): failure is Extract<PlatformFailure, { _tag: "RouteNotFound" }> & {
+  readonly allowedMethods: ReadonlyArray<string>
+} => failure._tag === "RouteNotFound" && failure.allowedMethods !== undefined && failure.allowedMethods.length > 0
+
 /** The HTTP status most vendors use for each failure; a module may choose differently in `renderError`. */
 export const defaultStatus = (failure: PlatformFailure): number => {
   switch (failure._tag) {
     case "RouteNotFound":
-      return 404
+      return isWrongMethod(failure) ? 405 : 404
     case "BodyTooLarge":
       return 413
     case "MalformedBody":
@@ -44,7 +57,11 @@ export const defaultStatus = (failure: PlatformFailure): number => {
 export const defaultMessage = (failure: PlatformFailure): string => {
   switch (failure._tag) {
     case "RouteNotFound":
-      return `No route for ${failure.method} ${failure.path}.`
+      return isWrongMethod(failure)
+        ? `The ${failure.method} method is not allowed for ${failure.path}; allowed: ${
+          failure.allowedMethods.join(", ")
+        }.`
+        : `No route for ${failure.method} ${failure.path}.`
     case "BodyTooLarge":
       return `The request body is larger than ${failure.limitBytes} bytes.`
     case "MalformedBody":

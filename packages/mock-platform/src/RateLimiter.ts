@@ -2,9 +2,13 @@
  * Optional enforcement of a vendor's documented rate limits (fixed windows per credential, optionally per route),
  * turned on with `layer(module, { rateLimit: true })`. Off by default so tests and conformance runs are not
  * throttled; faults of kind `rateLimit` give a 429 on demand without it.
+ *
+ * Only requests carrying one of the vendor's known credentials are counted (an unauthenticated request creates no
+ * state: the vendor refuses it anyway), per route *pattern* rather than concrete path, in bounded counters.
  */
-import { Clock, Effect, Ref } from "effect"
+import { Clock, Effect } from "effect"
 import type { RateLimitWindow } from "./VendorModule.ts"
+import { makeWindowCounters } from "./WindowCounters.ts"
 
 export interface Throttled {
   readonly limit: number
@@ -13,30 +17,35 @@ export interface Throttled {
 }
 
 export interface RateLimiter {
-  /** Counts one request; answers how it is throttled, or undefined when it may proceed. */
-  readonly hit: (credential: string, route: string) => Effect.Effect<Throttled | undefined>
+  /**
+   * Counts one request of `credential` (a known tenant credential, or undefined for none) to `route` (its route
+   * pattern); answers how it is throttled, or undefined when it may proceed.
+   */
+  readonly hit: (credential: string | undefined, route: string) => Effect.Effect<Throttled | undefined>
   readonly reset: Effect.Effect<void>
+  /** How many counters are held (for tests of the bound). */
+  readonly size: Effect.Effect<number>
 }
 
-export const makeRateLimiter = (windows: ReadonlyArray<RateLimitWindow>): Effect.Effect<RateLimiter> =>
-  Effect.gen(function*() {
-    // key → [window start (ms), count]
-    const counters = yield* Ref.make(new Map<string, readonly [number, number]>())
+export const makeRateLimiter = (
+  windows: ReadonlyArray<RateLimitWindow>,
+  options: { readonly maxKeys?: number } = {}
+): Effect.Effect<RateLimiter> =>
+  Effect.sync(() => {
+    const counters = makeWindowCounters(options)
     return {
       hit: (credential, route) =>
-        Effect.gen(function*() {
-          const now = yield* Clock.currentTimeMillis
-          return yield* Ref.modify(counters, (current) => {
-            const next = new Map(current)
+        Effect.flatMap(Clock.currentTimeMillis, (now) =>
+          Effect.sync(() => {
+            if (credential === undefined) return undefined
             let throttled: Throttled | undefined
             windows.forEach((window, index) => {
-              const key = `${index}|${credential}|${window.perRoute ? route : ""}`
               const span = window.windowSeconds * 1000
-              const [start, count] = next.get(key) ?? [now, 0]
-              const fresh = now - start >= span
-              const startAt = fresh ? now : start
-              const used = (fresh ? 0 : count) + 1
-              next.set(key, [startAt, used])
+              const { startAt, used } = counters.hit(
+                `${index}|${credential}|${window.perRoute ? route : ""}`,
+                span,
+                now
+              )
               if (used > window.limit && throttled === undefined) {
                 const resetMs = startAt + span
                 throttled = {
@@ -46,9 +55,9 @@ export const makeRateLimiter = (windows: ReadonlyArray<RateLimitWindow>): Effect
                 }
               }
             })
-            return [throttled, next] as const
-          })
-        }),
-      reset: Ref.set(counters, new Map())
+            return throttled
+          })),
+      reset: Effect.sync(() => counters.clear()),
+      size: Effect.sync(() => counters.size())
     }
   })

@@ -1,13 +1,19 @@
 /**
- * Reading a request body as JSON, with the platform's limits. The platform reads the text once before dispatch
- * (so the 1 MB limit holds for every route and the request log can show it); handlers then parse it here.
+ * Reading a request body, with the platform's limits: at most `maxBodyBytes` (a declared `Content-Length` over it is
+ * refused before reading; a chunked body is cut while it streams, never buffered in full), and JSON nested at most
+ * `maxJsonDepth` deep (checked by a scan before parsing, so no parser or handler ever recurses over hostile input).
+ * The platform reads the text once before dispatch (so the limit holds for every route and the request log can
+ * show it); handlers then get it, or parse it, from here.
  */
-import { Effect } from "effect"
-import { HttpServerRequest } from "effect/http"
+import { ByteSize, Effect, Result } from "effect"
+import { HttpIncomingMessage, HttpServerRequest } from "effect/http"
 import { PlatformError } from "./PlatformFailure.ts"
 
 /** Request bodies above this many bytes are rejected with the vendor's own 4xx. */
 export const maxBodyBytes = 1024 * 1024
+
+/** Deeper JSON is refused as malformed: PHP's `json_decode` default depth, which most vendors' servers inherit. */
+export const maxJsonDepth = 512
 
 const fail = (failure: PlatformError["failure"]) => Effect.fail(new PlatformError({ failure }))
 
@@ -19,15 +25,51 @@ export const readBodyText: Effect.Effect<string, PlatformError, HttpServerReques
     if (Number.isFinite(declared) && declared > maxBodyBytes) {
       return yield* fail({ _tag: "BodyTooLarge", limitBytes: maxBodyBytes })
     }
-    const text = yield* request.text.pipe(
-      Effect.mapError(() => new PlatformError({ failure: { _tag: "BodyTooLarge", limitBytes: maxBodyBytes } }))
+    return yield* request.text.pipe(
+      Effect.provideService(HttpIncomingMessage.MaxBodySize, ByteSize.bytes(maxBodyBytes)),
+      Effect.mapError((error) =>
+        new PlatformError({
+          failure: error.reason._tag === "RequestParseError" && error.reason.reason === "BodyTooLarge"
+            ? { _tag: "BodyTooLarge", limitBytes: maxBodyBytes }
+            : { _tag: "MalformedBody", detail: "the request body could not be read" }
+        })
+      )
     )
-    if (Buffer.byteLength(text, "utf8") > maxBodyBytes) {
-      return yield* fail({ _tag: "BodyTooLarge", limitBytes: maxBodyBytes })
-    }
-    return text
   }
 )
+
+/** How deeply arrays and objects nest in `text` (a scan that tolerates invalid JSON; strings are skipped). */
+export const jsonDepth = (text: string): number => {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i)
+    if (inString) {
+      if (char === 92) i++ // backslash: skip the escaped character
+      else if (char === 34) inString = false
+    } else if (char === 34) inString = true
+    else if (char === 91 || char === 123) deepest = Math.max(deepest, ++depth)
+    else if (char === 93 || char === 125) depth--
+  }
+  return deepest
+}
+
+/** `text` parsed as JSON, or why not: not JSON, or nested deeper than `maxJsonDepth`. */
+export const parseJson = (text: string): Result.Result<unknown, string> => {
+  if (jsonDepth(text) > maxJsonDepth) return Result.fail(`nested deeper than ${maxJsonDepth} levels`)
+  try {
+    return Result.succeed(JSON.parse(text) as unknown)
+  } catch (error) {
+    return Result.fail(error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** Whether a `Content-Type` header names JSON (`application/json` or a `+json` type, any parameters). */
+export const isJsonContentType = (contentType: string | undefined): boolean => {
+  const mediaType = (contentType ?? "").toLowerCase().split(";")[0]?.trim() ?? ""
+  return mediaType === "application/json" || mediaType.endsWith("+json")
+}
 
 /**
  * The body parsed as JSON. An empty body counts as `{}` (some vendors declare their bodies optional); a non-empty body
@@ -38,17 +80,11 @@ export const readJsonBody: Effect.Effect<unknown, PlatformError, HttpServerReque
     const request = yield* HttpServerRequest.HttpServerRequest
     const text = yield* readBodyText
     if (text.trim() === "") return {}
-    const contentType = (request.headers["content-type"] ?? "").toLowerCase()
-    const mediaType = contentType.split(";")[0]?.trim() ?? ""
-    if (mediaType !== "application/json" && !mediaType.endsWith("+json")) {
-      return yield* fail({ _tag: "UnsupportedMediaType", contentType })
+    const contentType = request.headers["content-type"]
+    if (!isJsonContentType(contentType)) {
+      return yield* fail({ _tag: "UnsupportedMediaType", contentType: (contentType ?? "").toLowerCase() })
     }
-    return yield* Effect.try({
-      try: () => JSON.parse(text) as unknown,
-      catch: (error) =>
-        new PlatformError({
-          failure: { _tag: "MalformedBody", detail: error instanceof Error ? error.message : String(error) }
-        })
-    })
+    const parsed = parseJson(text)
+    return Result.isSuccess(parsed) ? parsed.success : yield* fail({ _tag: "MalformedBody", detail: parsed.failure })
   }
 )

@@ -21,11 +21,15 @@
  * ```
  *
  * Handlers are ordinary `HttpRouter.route`s returning `HttpServerResponse`s (see `jsonResponse`). They read the
- * request body with `readJsonBody` (RequestBody.ts), whose failures — like any `PlatformError` a handler fails
- * with — the platform renders through `renderError`. The platform adds, on the same port: the `/__admin/` API
- * (reset, seed, faults, request log), fault injection, the 1 MB body limit, the optional rate limit, a vendor-shaped
- * 404 for unknown routes, and turns any defect (a bug in a handler) into a logged `ServerError` 500. Handlers must
- * answer bad input themselves with the vendor's 4xx and never let it reach the defect path.
+ * request body with `readJsonBody` or `readBodyText` (RequestBody.ts), whose failures — like any `PlatformError` a
+ * handler fails with — the platform renders through `renderError`. The platform adds, on the same port: the
+ * `/__admin/` API (reset, seed, state, faults, request log), fault injection, the 1 MB body limit (cut while
+ * streaming) and JSON depth limit, the optional rate limit, exact routing (see RequestTarget.ts: case-sensitive,
+ * `;` stays in its segment, encoded control characters, slashes and dot segments refused), a vendor-shaped 404 for
+ * unknown routes and 405 for a known path asked with another method (also for methods Node's parser does not
+ * know), connection limits (ConnectionLimits.ts), and turns any defect (a bug in a handler) into a logged
+ * `ServerError` 500. Handlers must answer bad input themselves with the vendor's 4xx and never let it reach the
+ * defect path.
  */
 import type { Effect } from "effect"
 import type { HttpRouter } from "effect/http"
@@ -54,9 +58,17 @@ export interface RateLimitWindow {
 
 /** One running copy of a vendor: its routes over its own state, and how to empty or re-seed that state. */
 export interface VendorInstance {
+  /** The vendor's API. A route under `/__admin` here is served as an admin route (prefer `adminRoutes`). */
   readonly routes: ReadonlyArray<HttpRouter.Route<PlatformError, never>>
   readonly reset: Effect.Effect<void>
   readonly seed: Effect.Effect<void>
+  /**
+   * The whole state, every tenant's, as plain JSON (ids, sequences, tables in id order), served at
+   * `GET /__admin/state`: what tests compare to prove that refused input changed nothing.
+   */
+  readonly snapshot?: Effect.Effect<unknown>
+  /** Vendor-specific admin routes, under `/__admin/<vendor>/…`: never part of the vendor's API, never faulted. */
+  readonly adminRoutes?: ReadonlyArray<HttpRouter.Route<PlatformError, never>>
 }
 
 export interface VendorModule {
@@ -68,4 +80,11 @@ export interface VendorModule {
   /** Renders a platform-level failure in the vendor's error body. `nowMillis` comes from `Clock`. */
   readonly renderError: (failure: PlatformFailure, nowMillis: number) => VendorErrorResponse
   readonly rateLimits?: ReadonlyArray<RateLimitWindow>
+  /** The vendor's server matches paths case-insensitively (IIS, ASP.NET); default false: exact case. */
+  readonly caseInsensitivePaths?: boolean
+  /**
+   * Which documented credential a request carries (the rate limiter's key), or undefined when it carries none.
+   * Default: a `credentials` token that is a word of some header value or of HTTP Basic's `user:password`.
+   */
+  readonly credentialOf?: (headers: Readonly<Record<string, string | undefined>>) => string | undefined
 }

@@ -6,11 +6,25 @@
  * layer(MockPlatform.layer(myVendor, { port: 0 }))("…", (it) => …)   // then `yield* MockServer` for its url
  * ```
  */
+export { defaultConnectionLimits } from "./ConnectionLimits.ts"
+export type { ConnectionLimits } from "./ConnectionLimits.ts"
 export { valuesInIdOrder } from "./IdOrder.ts"
 export { layer, MockServer } from "./MockServer.ts"
 export type { LayerOptions } from "./MockServer.ts"
-export { defaultMessage, defaultStatus, PlatformError } from "./PlatformFailure.ts"
+export { defaultMessage, defaultStatus, isWrongMethod, PlatformError } from "./PlatformFailure.ts"
 export type { PlatformFailure } from "./PlatformFailure.ts"
-export { maxBodyBytes, readBodyText, readJsonBody } from "./RequestBody.ts"
+export {
+  isJsonContentType,
+  jsonDepth,
+  maxBodyBytes,
+  maxJsonDepth,
+  parseJson,
+  readBodyText,
+  readJsonBody
+} from "./RequestBody.ts"
+export { requestTarget } from "./RequestTarget.ts"
+export type { RequestTarget } from "./RequestTarget.ts"
 export { fromVendorError, jsonResponse } from "./Responses.ts"
 export type { Credential, RateLimitWindow, VendorErrorResponse, VendorInstance, VendorModule } from "./VendorModule.ts"
+export { defaultMaxKeys, makeWindowCounters } from "./WindowCounters.ts"
+export type { WindowCounters, WindowHit } from "./WindowCounters.ts"

@@ -9,6 +9,7 @@ import { Effect, HashMap, Ref } from "effect"
 import type { RequestContext, Settings } from "./MonicaHttp.ts"
 import {
   archivedMessage,
+  monicaError,
   monicaRoute,
   notFound,
   type Outcome,
@@ -144,9 +145,12 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
 /**
  * `UpdateWorkInformation`: validation first (a global `exists` on the contact, so an id that exists nowhere is 422),
  * then the account-scoped lookup (404), the archived guard and the partial guard (both 422). An absent or empty
- * value clears. The answer is the full contact (200), with its contact fields when `with=contactfields` is sent.
+ * value clears (but a body that was sent and gave no named input is refused, 400 code 37, rather than clearing both —
+ * a deliberate deviation, see MonicaHttp.ts). The answer is the full contact (200), with its contact fields when `with=contactfields` is sent.
  */
 const updateWork = (state: MonicaState, context: RequestContext, now: number): Outcome => {
+  // No input here would clear job and company; a body the mock could not read as named input changes nothing.
+  if (context.bodyIgnored) return [monicaError(400, 37), state]
   const messages = validate({ ...context.body, contact_id: context.params["id"] ?? null }, [
     ["contact_id", ["required", "integer", { exists: (id) => HashMap.has(state.contacts, id) }]],
     ["job", ["nullable", "string", { max: 255 }]],

@@ -4,6 +4,7 @@
  * say 10) and the throttle (60 per minute, switchable off here or at `PUT /__admin/monica/rate-limit`).
  */
 import {
+  isWrongMethod,
   jsonResponse,
   type PlatformFailure,
   readJsonBody,
@@ -19,7 +20,7 @@ import { errorBody } from "./MonicaHttp.ts"
 import type { RateLimitSettings } from "./MonicaRateLimit.ts"
 import { exceededHeaders, makeRateLimiter } from "./MonicaRateLimit.ts"
 import { seededState } from "./MonicaSeed.ts"
-import { emptyState } from "./MonicaState.ts"
+import { emptyState, snapshotOf } from "./MonicaState.ts"
 
 export interface MonicaOptions {
   /** Default page size when `limit` is absent (default 15, Eloquent's; Monica's docs say 10). */
@@ -32,11 +33,23 @@ export interface MonicaOptions {
 
 const monicaTokens: Readonly<Record<string, number>> = { "monica-token-a": 1, "monica-token-b": 2 }
 
+// Laravel names a route by its path without the leading slash.
+const routePath = (path: string) => path.replace(/^\//u, "")
+
 /** Platform failures in the shapes Monica (or Laravel underneath it) really sends. */
 export const renderMonicaError = (failure: PlatformFailure): VendorErrorResponse => {
   switch (failure._tag) {
     case "RouteNotFound":
-      return { status: 404, body: { message: `The route ${failure.path.replace(/^\//u, "")} could not be found.` } }
+      // Laravel 9's MethodNotAllowedHttpException for a known path (HEAD listed with GET, PATCH only if routed).
+      return isWrongMethod(failure)
+        ? {
+          status: 405,
+          body: {
+            message: `The ${failure.method} method is not supported for route ${routePath(failure.path)}. ` +
+              `Supported methods: ${failure.allowedMethods.join(", ")}.`
+          }
+        }
+        : { status: 404, body: { message: `The route ${routePath(failure.path)} could not be found.` } }
     case "BodyTooLarge":
     case "MalformedBody":
     case "UnsupportedMediaType":
@@ -75,6 +88,13 @@ export const makeMonica = (options: MonicaOptions = {}): VendorModule => ({
       maxPerPage: options.maxPerPage ?? 100,
       limiter
     }
+    const rateLimitRead = HttpRouter.route(
+      "GET",
+      "/__admin/monica/rate-limit",
+      Effect.gen(function*() {
+        return jsonResponse(200, { rateLimit: yield* limiter.settings, trackedTokens: yield* limiter.trackedKeys })
+      })
+    )
     const rateLimitAdmin = HttpRouter.route(
       "PUT",
       "/__admin/monica/rate-limit",
@@ -96,9 +116,10 @@ export const makeMonica = (options: MonicaOptions = {}): VendorModule => ({
       routes: [
         ...contactRoutes(settings, state),
         ...contactFieldRoutes(settings, state),
-        ...contactFieldTypeRoutes(settings, state),
-        rateLimitAdmin
+        ...contactFieldTypeRoutes(settings, state)
       ],
+      adminRoutes: [rateLimitRead, rateLimitAdmin],
+      snapshot: Effect.map(Ref.get(state), snapshotOf),
       reset: Effect.andThen(Ref.set(state, emptyState), limiter.reset),
       seed: Ref.set(state, seededState())
     }

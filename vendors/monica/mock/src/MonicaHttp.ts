@@ -9,9 +9,15 @@
  * required.", but on `PUT /contacts/{id}/work` (no required fields) an empty input clears job and company. Bad input
  * must never change a mock's state, so a body that is not JSON gets Monica's own "Problems parsing JSON" (400, error
  * 37), as its error table and docs describe. An empty body is still no input, as in Monica.
+ *
+ * Content types: Laravel reads JSON input only from a request that says it is JSON, so a body sent as `text/plain`
+ * (or anything not JSON) is no input at all — and, like a JSON scalar or array, which have no named inputs, it gives
+ * the required-field 422s. (Laravel would also read form fields; the mock reads JSON only.) Where no input would
+ * change state (the work route clears job and company), `bodyIgnored` lets the handler refuse with 37 instead.
+ * JSON nested deeper than PHP's `json_decode` depth (512) is not JSON to Monica either: 400, error 37.
  */
-import { jsonResponse, type PlatformError, readBodyText } from "@contactkit/mock-platform"
-import { Clock, Effect, Ref } from "effect"
+import { isJsonContentType, jsonResponse, parseJson, type PlatformError, readBodyText } from "@contactkit/mock-platform"
+import { Clock, Effect, Ref, Result } from "effect"
 import type { HttpMethod } from "effect/http"
 import { HttpRouter, HttpServerRequest, HttpServerResponse } from "effect/http"
 import type { MonicaRateLimiter } from "./MonicaRateLimit.ts"
@@ -64,6 +70,8 @@ export interface RequestContext {
   readonly query: Readonly<Record<string, string>>
   /** The JSON body after `TrimStrings` and `ConvertEmptyStringsToNull`; `{}` for GET and DELETE. */
   readonly body: Readonly<Record<string, unknown>>
+  /** A body was sent but gave no named input (not sent as JSON, or a JSON scalar or non-empty array): `body` is `{}`. */
+  readonly bodyIgnored: boolean
   /** Page size for this request: `limit` when given and positive, else the configured default. */
   readonly perPage: number
   readonly baseUrl: string
@@ -93,7 +101,10 @@ export const monicaRoute = (
       const request = yield* HttpServerRequest.HttpServerRequest
       const authorization = request.headers["authorization"] ?? ""
       const token = /^Bearer\s+(.+)$/iu.exec(authorization)?.[1]?.trim() ?? ""
-      const throttle = yield* settings.limiter.hit(token === "" ? "anonymous" : token)
+      const accountId = settings.tokens[token]
+      // Only authenticated tokens are counted, so junk tokens leave no throttle state behind.
+      if (accountId === undefined) return unauthenticated()
+      const throttle = yield* settings.limiter.hit(token)
       if (throttle._tag === "Exceeded") {
         return jsonResponse(
           429,
@@ -103,9 +114,6 @@ export const monicaRoute = (
       }
       const respond = (response: HttpServerResponse.HttpServerResponse) =>
         HttpServerResponse.setHeaders(response, allowedHeaders(throttle))
-
-      const accountId = settings.tokens[token]
-      if (accountId === undefined) return respond(unauthenticated())
 
       const query = firstValues(yield* HttpServerRequest.ParsedSearchParams)
       if ("sort" in query) {
@@ -117,14 +125,22 @@ export const monicaRoute = (
       const limit = isPhpNumeric(limitText) ? Math.trunc(Number(limitText)) : 0
 
       let body: Record<string, unknown> = {}
+      let bodyIgnored = false
       if (method !== "GET" && method !== "DELETE") {
         const text = yield* readBodyText
-        const parsed = yield* Effect.orElseSucceed(Effect.try(() => JSON.parse(text) as unknown), () => undefined)
-        if (parsed === null || (parsed === undefined && text.trim() !== "")) return respond(monicaError(400, 37))
-        const normalized = normalizeInput(parsed)
-        // A JSON array or scalar gives Laravel no named inputs, so validation reports the fields as missing.
-        if (normalized !== null && typeof normalized === "object" && !Array.isArray(normalized)) {
-          body = normalized as Record<string, unknown>
+        if (text.trim() !== "" && !isJsonContentType(request.headers["content-type"])) {
+          bodyIgnored = true
+        } else if (text.trim() !== "") {
+          const parsed = parseJson(text)
+          if (Result.isFailure(parsed) || parsed.success === null) return respond(monicaError(400, 37))
+          const normalized = normalizeInput(parsed.success)
+          // A JSON scalar or array gives Laravel no named inputs, so validation reports the fields as missing. An
+          // empty array is how PHP clients encode an empty input (`json_encode([])`), so it is that, not ignored.
+          if (normalized !== null && typeof normalized === "object" && !Array.isArray(normalized)) {
+            body = normalized as Record<string, unknown>
+          } else if (!Array.isArray(normalized) || normalized.length > 0) {
+            bodyIgnored = true
+          }
         }
       }
       const params = yield* HttpRouter.params
@@ -135,6 +151,7 @@ export const monicaRoute = (
           params,
           query,
           body,
+          bodyIgnored,
           perPage: limit > 0 ? limit : settings.perPage,
           baseUrl: `http://${host}`,
           path: request.url.split("?")[0] ?? ""
@@ -143,9 +160,14 @@ export const monicaRoute = (
     })
   )
 
-/** A numeric route id, or undefined when the segment is not one (Monica then finds nothing). */
-export const routeId = (context: RequestContext, name = "id"): number | undefined =>
-  asInteger(context.params[name] ?? "")
+/**
+ * A numeric route id, or undefined when the segment is not one (Monica then finds nothing). Only digits: a route
+ * segment is not input, so neither `TrimStrings` nor PHP's integer filter (signs, spaces, NUL) applies to it.
+ */
+export const routeId = (context: RequestContext, name = "id"): number | undefined => {
+  const raw = context.params[name] ?? ""
+  return /^\d{1,15}$/u.test(raw) ? asInteger(raw) : undefined
+}
 
 /** Laravel's `?page=`: a positive integer, anything else means page 1. */
 const currentPage = (context: RequestContext) => {

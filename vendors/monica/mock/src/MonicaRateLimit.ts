@@ -2,8 +2,10 @@
  * Monica's API throttle (`RateLimiter::for('api')`, 60 requests per minute per user): a fixed window per token
  * whose counters Laravel reports on every response (`X-RateLimit-Limit`, `X-RateLimit-Remaining`) and, once
  * exceeded, answers 429 with `Retry-After` and `X-RateLimit-Reset`. It lives in the module rather than the platform
- * because the platform's limiter does not report remaining counts on successful responses.
+ * because the platform's limiter does not report remaining counts on successful responses; its counters are the
+ * platform's bounded `WindowCounters`.
  */
+import { makeWindowCounters } from "@contactkit/mock-platform"
 import { Clock, Effect, Ref } from "effect"
 
 export interface RateLimitSettings {
@@ -17,18 +19,21 @@ export type Throttle =
   | { readonly _tag: "Exceeded"; readonly limit: number; readonly retryAfterSeconds: number; readonly resetAt: number }
 
 export interface MonicaRateLimiter {
+  /** Counts one request of an authenticated token; unauthenticated requests are never counted (no state per junk token). */
   readonly hit: (key: string) => Effect.Effect<Throttle>
   /** Switches throttling on (with the given settings) or off; counters start afresh either way. */
   readonly configure: (settings: RateLimitSettings | false) => Effect.Effect<void>
   readonly settings: Effect.Effect<RateLimitSettings | false>
   readonly reset: Effect.Effect<void>
+  /** How many tokens have a counter now. */
+  readonly trackedKeys: Effect.Effect<number>
 }
 
 export const makeRateLimiter = (initial: RateLimitSettings | false): Effect.Effect<MonicaRateLimiter> =>
   Effect.gen(function*() {
     const settings = yield* Ref.make(initial)
-    // token → [window start (ms), hits]
-    const counters = yield* Ref.make(new Map<string, readonly [number, number]>())
+    // Bounded, updated in place: idle tokens are forgotten, and only known tokens are ever counted (see `hit`).
+    const counters = makeWindowCounters()
     return {
       hit: (key) =>
         Effect.gen(function*() {
@@ -36,26 +41,22 @@ export const makeRateLimiter = (initial: RateLimitSettings | false): Effect.Effe
           if (current === false) return { _tag: "Off" } as const
           const now = yield* Clock.currentTimeMillis
           const span = current.windowSeconds * 1000
-          return yield* Ref.modify(counters, (map): readonly [Throttle, Map<string, readonly [number, number]>] => {
-            const [start, hits] = map.get(key) ?? [now, 0]
-            const startAt = now - start >= span ? now : start
-            const used = (startAt === start ? hits : 0) + 1
-            const next = new Map(map).set(key, [startAt, Math.min(used, current.limit + 1)])
-            if (used > current.limit) {
-              const resetMs = startAt + span
-              return [{
-                _tag: "Exceeded",
-                limit: current.limit,
-                retryAfterSeconds: Math.max(1, Math.ceil((resetMs - now) / 1000)),
-                resetAt: Math.ceil(resetMs / 1000)
-              }, next]
-            }
-            return [{ _tag: "Allowed", limit: current.limit, remaining: current.limit - used }, next]
-          })
+          const { startAt, used } = counters.hit(key, span, now)
+          if (used > current.limit) {
+            const resetMs = startAt + span
+            return {
+              _tag: "Exceeded",
+              limit: current.limit,
+              retryAfterSeconds: Math.max(1, Math.ceil((resetMs - now) / 1000)),
+              resetAt: Math.ceil(resetMs / 1000)
+            } as const
+          }
+          return { _tag: "Allowed", limit: current.limit, remaining: current.limit - used } as const
         }),
-      configure: (next) => Effect.andThen(Ref.set(settings, next), Ref.set(counters, new Map())),
+      configure: (next) => Effect.andThen(Ref.set(settings, next), Effect.sync(() => counters.clear())),
       settings: Ref.get(settings),
-      reset: Ref.set(counters, new Map())
+      reset: Effect.sync(() => counters.clear()),
+      trackedKeys: Effect.sync(() => counters.size())
     }
   })
 

@@ -95,6 +95,17 @@ export const emptyState: MonicaState = {
   sequences: { fieldType: 0, label: 0, contact: 0, field: 0 }
 }
 
+/** Every account's rows as plain JSON, each table in id order, for `GET /__admin/state`. */
+export const snapshotOf = (state: MonicaState) => ({
+  accounts: state.accounts,
+  sequences: state.sequences,
+  fieldTypes: valuesInIdOrder(state.fieldTypes),
+  labels: valuesInIdOrder(state.labels),
+  contacts: valuesInIdOrder(state.contacts),
+  fields: valuesInIdOrder(state.fields),
+  fieldIdsByContact: HashMap.toEntries(state.fieldIdsByContact).sort(([a], [b]) => a - b)
+})
+
 /** A deterministic UUID-shaped string for a row, so seeded data and test output never vary between runs. */
 export const uuidFor = (table: number, id: number): string => {
   const hex = (n: number, width: number) => n.toString(16).padStart(width, "0").slice(-width)

@@ -7,7 +7,7 @@ import { Effect, Ref } from "effect"
 import { renderPhonecomError } from "./PhonecomErrors.ts"
 import { phonecomRoutes } from "./PhonecomRoutes.ts"
 import { seedState } from "./PhonecomSeed.ts"
-import { emptyState } from "./PhonecomState.ts"
+import { emptyState, snapshotOf } from "./PhonecomState.ts"
 
 export const phonecom: VendorModule = {
   name: "phonecom",
@@ -21,7 +21,8 @@ export const phonecom: VendorModule = {
     return {
       routes: phonecomRoutes(state),
       reset: Ref.set(state, emptyState),
-      seed: Ref.set(state, seedState())
+      seed: Ref.set(state, seedState()),
+      snapshot: Effect.map(Ref.get(state), snapshotOf)
     }
   }),
   renderError: renderPhonecomError,

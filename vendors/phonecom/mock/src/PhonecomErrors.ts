@@ -2,7 +2,12 @@
  * Phone.com's error body (Mason's `@error` component: `@httpStatusCode`, `@message`, `@time`), with the optional
  * `@details` on 422 keyed by dotted wire path, and `@rateLimit` plus a `Retry-After` header on 429.
  */
-import { defaultMessage, type PlatformFailure, type VendorErrorResponse } from "@contactkit/mock-platform"
+import {
+  defaultMessage,
+  isWrongMethod,
+  type PlatformFailure,
+  type VendorErrorResponse
+} from "@contactkit/mock-platform"
 
 export const phonecomError = (
   status: number,
@@ -21,11 +26,16 @@ export const phonecomError = (
 export const validationError = (details: Readonly<Record<string, ReadonlyArray<string>>>, nowMillis: number) =>
   phonecomError(422, "The given data was invalid.", nowMillis, { "@details": details })
 
-/** Every client-side platform failure is a 400 at Phone.com, except unknown routes (404). */
+/**
+ * Every client-side platform failure is a 400 at Phone.com, except unknown routes (404) and a known path asked with
+ * another method (405, Laravel's `MethodNotAllowedHttpException` under Phone.com's Mason error body).
+ */
 export const renderPhonecomError = (failure: PlatformFailure, nowMillis: number): VendorErrorResponse => {
   switch (failure._tag) {
     case "RouteNotFound":
-      return phonecomError(404, "Not Found", nowMillis)
+      return isWrongMethod(failure)
+        ? phonecomError(405, "Method Not Allowed", nowMillis, {}, { allow: failure.allowedMethods.join(", ") })
+        : phonecomError(404, "Not Found", nowMillis)
     case "BodyTooLarge":
     case "MalformedBody":
     case "UnsupportedMediaType":

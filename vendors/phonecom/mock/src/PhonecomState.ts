@@ -193,3 +193,14 @@ export const toWire = (state: PhonecomState, contact: StoredContact) => {
 }
 
 export const groupToWire = (group: StoredGroup) => ({ id: group.id, name: group.name })
+
+/** Every account's contacts and groups as plain JSON, in id order, for `GET /__admin/state`. */
+export const snapshotOf = (state: PhonecomState) => ({
+  nextContactId: state.nextContactId,
+  nextGroupId: state.nextGroupId,
+  contacts: HashMap.toEntries(state.contacts)
+    .filter(([, contacts]) => HashMap.size(contacts) > 0)
+    .sort(([a], [b]) => a - b)
+    .map(([extensionId, contacts]) => ({ extensionId, contacts: valuesInIdOrder(contacts) })),
+  groups: valuesInIdOrder(state.groups)
+})
