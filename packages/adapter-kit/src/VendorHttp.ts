@@ -20,7 +20,7 @@
  * longer wait than the policy allows) and `VendorUnavailable`.
  */
 import { RateLimited, VendorUnavailable } from "@contactkit/domain"
-import { Duration, Effect, Option, type Redacted, Result } from "effect"
+import { Clock, Duration, Effect, Option, type Redacted, Result } from "effect"
 import { Headers, HttpClient, type HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
 import { isWrite } from "./ErrorMapping.ts"
 import { makeRateLimiter, type RateLimit, unlimited } from "./RateLimiter.ts"
@@ -45,6 +45,11 @@ export interface VendorHttpOptions {
   readonly rateLimit?: RateLimit
   /** Reads a retry delay from a 429 body, for vendors that put it there rather than in `Retry-After`. */
   readonly retryAfterHint?: (body: unknown) => Duration.Duration | undefined
+  /**
+   * A header holding the Unix time (seconds) at which a 429's limit resets, read when there is no `Retry-After`
+   * (Deskpro Legacy's `X-RateLimit-Reset`): the wait is until then, by `Clock`.
+   */
+  readonly resetHeader?: string
 }
 
 export type VendorHttpError = RateLimited | VendorUnavailable
@@ -131,10 +136,21 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
     /** A wait the policy is willing to honour. */
     const waitable = (delay: Duration.Duration) => Duration.toMillis(delay) <= Duration.toMillis(policy.maxRetryAfter)
 
-    /** The header's delay, else (for a 429) the vendor's hint in the body. */
+    /** Until the time a reset header names, when the vendor sends one (never negative). */
+    const resetRetryAfter = (response: HttpClientResponse.HttpClientResponse) =>
+      Effect.gen(function*() {
+        const text = options.resetHeader === undefined
+          ? undefined
+          : Option.getOrUndefined(Headers.get(response.headers, options.resetHeader))
+        const reset = text === undefined || !/^\s*\d+\s*$/u.test(text) ? undefined : Number(text) * 1000
+        if (reset === undefined) return undefined
+        return Duration.millis(Math.max(0, reset - (yield* Clock.currentTimeMillis)))
+      })
+
+    /** The header's delay, else the reset header's, else (for a 429) the vendor's hint in the body. */
     const vendorRetryAfter = (response: HttpClientResponse.HttpClientResponse) =>
       Effect.gen(function*() {
-        const header = yield* headerRetryAfter(response)
+        const header = (yield* headerRetryAfter(response)) ?? (yield* resetRetryAfter(response))
         if (header !== undefined || options.retryAfterHint === undefined) return header
         const hint = options.retryAfterHint
         return yield* response.json.pipe(

@@ -108,6 +108,22 @@ describe("VendorHttp", () => {
       assert.strictEqual((yield* Fiber.join(fiber)).status, 200)
     }))
 
+  it.effect("without Retry-After, waits until the time the vendor's reset header names", () =>
+    Effect.gen(function*() {
+      yield* TestClock.setTime(1_700_000_000_000)
+      const { calls, reply } = replies([[429, {}, { "x-ratelimit-reset": "1700000005" }], [200, {}]])
+      nock(origin).get("/api/x").times(2).reply(reply)
+      const http = yield* makeHttp({ resetHeader: "x-ratelimit-reset", retry: { times: 3, maxRetryAfter: "1 minute" } })
+      const fiber = yield* Effect.forkChild(http.client.get("/x"))
+      yield* waitFor(() => calls.n, 1)
+      yield* TestClock.adjust("4 seconds")
+      yield* settle
+      assert.strictEqual(calls.n, 1, "retried before the reset")
+      yield* TestClock.adjust("1 second")
+      assert.strictEqual((yield* Fiber.join(fiber)).status, 200)
+      assert.strictEqual(calls.n, 2)
+    }))
+
   it.effect("a POST answered 429 is retried: the vendor did not process it", () =>
     Effect.gen(function*() {
       const { calls, reply } = replies([[429, {}, { "retry-after": "1" }], [201, { id: 1 }]])
