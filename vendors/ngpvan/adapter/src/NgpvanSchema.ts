@@ -1,0 +1,136 @@
+/**
+ * NGP VAN's wire shapes (NGP API v2, the Contacts common model), only what the adapter reads and writes. Reading is
+ * tolerant where NGP's pages are silent — text may be absent or null, arrays absent, a type may be one this adapter
+ * does not know — so a real tenant's record decodes; writing uses exactly the documented names and types.
+ */
+import { Schema } from "effect"
+
+const Text = Schema.optionalKey(Schema.NullOr(Schema.String))
+const List = <S extends Schema.Top>(item: S) => Schema.optionalKey(Schema.NullOr(Schema.Array(item)))
+
+export const NgpvanEmail = Schema.Struct({
+  address: Schema.String,
+  type: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  doNotEmail: Schema.optionalKey(Schema.NullOr(Schema.Boolean)),
+  appliedEmailLists: List(Schema.Struct({ emailListId: Schema.Number }))
+})
+export type NgpvanEmail = typeof NgpvanEmail.Type
+
+export const NgpvanPhone = Schema.Struct({
+  number: Schema.String,
+  type: Schema.optionalKey(Schema.NullOr(Schema.String))
+})
+export type NgpvanPhone = typeof NgpvanPhone.Type
+
+export const NgpvanAddress = Schema.Struct({
+  type: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  line1: Text,
+  line2: Text,
+  line3: Text,
+  city: Text,
+  stateProvince: Text,
+  postalCode: Text,
+  countryCode: Text
+})
+export type NgpvanAddress = typeof NgpvanAddress.Type
+
+/** `GET /v2/contacts/{contactId}` and each item of a page. */
+export const NgpvanContact = Schema.Struct({
+  contactId: Schema.NonEmptyString,
+  type: Schema.String,
+  prefix: Text,
+  firstName: Text,
+  middleName: Text,
+  lastName: Text,
+  suffix: Text,
+  nickname: Text,
+  commonName: Text,
+  officialName: Text,
+  employer: Text,
+  occupation: Text,
+  facebookProfileUrl: Text,
+  emails: List(NgpvanEmail),
+  phones: List(NgpvanPhone),
+  addresses: List(NgpvanAddress)
+})
+export type NgpvanContact = typeof NgpvanContact.Type
+
+/** NGP VAN's collection envelope; items are decoded one by one, so an error names the item. */
+export const NgpvanPage = Schema.Struct({
+  items: Schema.Array(Schema.Unknown),
+  count: Schema.optionalKey(Schema.NullOr(Schema.Number)),
+  nextPageLink: Schema.optionalKey(Schema.NullOr(Schema.String))
+})
+
+/** What create, find-or-create and update answer: `{"contactId": "VN93A9H7CW7"}`. */
+export const NgpvanContactIdResponse = Schema.Struct({ contactId: Schema.NonEmptyString })
+
+/** NGP VAN's standard error body (docs.ngpvan.com/reference/errors). */
+export const NgpvanErrorBody = Schema.Struct({
+  errors: Schema.Array(Schema.Struct({
+    code: Schema.optionalKey(Schema.String),
+    text: Schema.optionalKey(Schema.String),
+    properties: Schema.optionalKey(Schema.NullOr(Schema.Array(Schema.String)))
+  }))
+})
+export type NgpvanErrorBody = typeof NgpvanErrorBody.Type
+
+// ── written ─────────────────────────────────────────────────────────────────────────────────
+
+export type NgpvanEmailType = "MAIN" | "PERSONAL" | "WORK"
+export type NgpvanPhoneType = "HOME" | "WORK" | "MOBILE" | "MAIN" | "FAX"
+export type NgpvanAddressType = "HOME" | "WORK"
+
+export interface NgpvanEmailInput {
+  readonly address: string
+  readonly type: NgpvanEmailType
+  readonly doNotEmail?: boolean
+  readonly appliedEmailLists?: ReadonlyArray<{ readonly emailListId: number }>
+}
+
+export interface NgpvanPhoneInput {
+  readonly number: string
+  readonly type: NgpvanPhoneType
+}
+
+export interface NgpvanAddressInput {
+  readonly type: NgpvanAddressType
+  readonly line1?: string
+  readonly line2?: string
+  readonly line3?: string
+  readonly city?: string
+  readonly stateProvince?: string
+  readonly postalCode?: string
+  readonly countryCode?: string
+}
+
+/** The text properties the adapter writes. */
+export type NgpvanText =
+  | "firstName"
+  | "middleName"
+  | "lastName"
+  | "suffix"
+  | "nickname"
+  | "commonName"
+  | "employer"
+  | "occupation"
+  | "facebookProfileUrl"
+
+/** `POST /v2/contacts`: the common model; text that is unset is left out. */
+export type NgpvanContactInput =
+  & { readonly type: "INDIVIDUAL" | "ORGANIZATION" }
+  & {
+    readonly [K in NgpvanText]?: string
+  }
+  & {
+    readonly emails: ReadonlyArray<NgpvanEmailInput>
+    readonly phones: ReadonlyArray<NgpvanPhoneInput>
+    readonly addresses: ReadonlyArray<NgpvanAddressInput>
+  }
+
+/** `POST /v2/contacts/{contactId}`: text `null` clears; the arrays sent replace the stored ones. */
+export type NgpvanContactUpdate = { readonly [K in NgpvanText]?: string | null } & {
+  readonly emails: ReadonlyArray<NgpvanEmailInput>
+  readonly phones: ReadonlyArray<NgpvanPhoneInput>
+  readonly addresses: ReadonlyArray<NgpvanAddressInput>
+}
