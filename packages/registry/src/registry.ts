@@ -6,9 +6,11 @@
  */
 import type { Vendor } from "@contactkit/vendor-kit"
 import { monica } from "@contactkit/vendor-monica"
+import { ngpvan } from "@contactkit/vendor-ngpvan"
 import { phonecom } from "@contactkit/vendor-phonecom"
 
 export const vendors: ReadonlyArray<Vendor> = [
   phonecom,
-  monica
+  monica,
+  ngpvan
 ]
