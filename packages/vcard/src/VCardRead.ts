@@ -106,9 +106,12 @@ const common = (prop: ICAL.Property, label: string | undefined) => {
 
 const firstValue = (prop: ICAL.Property): string => String(prop.getFirstValue() ?? "")
 
+/** A URI value; vCard 3 writers (Apple, Google) escape its colons as text (`https\://…`), which a URI never has. */
+const uriValue = (prop: ICAL.Property): string => firstValue(prop).replace(/\\([:,;])/gu, "$1")
+
 /** IMPP, SOCIALPROFILE or X-SOCIALPROFILE → OnlineService: service from its parameters, else from the URI scheme. */
 const onlineService = (prop: ICAL.Property, name: string, label: string | undefined): ContactField => {
-  const value = firstValue(prop)
+  const value = prop.type === "text" ? firstValue(prop) : uriValue(prop)
   const isUri = /^[a-z][a-z0-9+.-]*:/iu.test(value) && prop.type !== "text"
   const scheme = isUri ? value.slice(0, value.indexOf(":")) : ""
   const typed = name === "x-socialprofile" ? typesOf(prop).map(serviceNamed).find((s) => s !== undefined) : undefined
@@ -171,7 +174,7 @@ const field = (prop: ICAL.Property, grouped: Grouped): ContactField | undefined 
       return {
         _tag: "Link",
         ...common(prop, label),
-        uri: firstValue(prop),
+        uri: uriValue(prop),
         ...(kind === undefined ? {} : { kind })
       } as ContactField
     }
@@ -183,8 +186,8 @@ const field = (prop: ICAL.Property, grouped: Grouped): ContactField | undefined 
 /**
  * ical.js splits structured and list values (N, ADR, ORG, NICKNAME) at a `;` or `,` preceded by a backslash
  * without counting backslashes, so a component ending in an escaped backslash (`N:;;a\\;;`) runs into the next.
- * Each escaped backslash is swapped for a private-use character before parsing and swapped back after: in values
- * as the backslash it stands for, in parameters (where backslashes are literal) as the two it was.
+ * Each escaped backslash is swapped for a private-use character before parsing and swapped back after, as the one
+ * backslash it stands for (in parameters too, which ical.js unescapes the same way and `toVCard` escapes for it).
  */
 const placeholder = "\uE000"
 
@@ -202,7 +205,7 @@ const restoreBackslashes = (jcard: Array<unknown>): Array<unknown> => {
   const [name, properties, components] = jcard as [string, Array<Array<unknown>>, unknown]
   const fixed = properties.map(([prop, params, type, ...values]) => [
     prop,
-    Object.fromEntries(Object.entries(params as Record<string, unknown>).map(([k, v]) => [k, restore(v, "\\\\")])),
+    Object.fromEntries(Object.entries(params as Record<string, unknown>).map(([k, v]) => [k, restore(v, "\\")])),
     type,
     ...values.map((v) => restore(v, "\\"))
   ])

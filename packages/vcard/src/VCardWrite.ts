@@ -47,7 +47,9 @@ const property = (
   if (type !== undefined) prop.resetType(type)
   prop.setValue(value as string)
   for (const [key, parameter] of Object.entries(parameters)) {
-    if (parameter !== undefined) prop.setParameter(key, parameter as string)
+    // ical.js unescapes `\\`, `\n` and `\,` in parameter values it reads, though it writes them as they are.
+    const escaped = typeof parameter === "string" ? parameter.replaceAll("\\", "\\\\") : parameter
+    if (escaped !== undefined) prop.setParameter(key, escaped as string)
   }
   return prop
 }
@@ -98,8 +100,9 @@ const fieldProperty = (field: ContactField): ICAL.Property => {
 /** One contact as a vCard 4 (CRLF line ends, folded at 75 octets). */
 export const toVCard = (contact: Contact): string => {
   const card = new ICAL.Component(["vcard", [], []])
+  // Extension properties are typed `text` so ical.js escapes them (and writes VALUE=TEXT, so it unescapes them).
   const add = (name: string, value: string | undefined) => {
-    if (value !== undefined) card.addProperty(property(name, value))
+    if (value !== undefined) card.addProperty(property(name, value, {}, name.startsWith("x-") ? "text" : undefined))
   }
   add("version", "4.0")
   add("uid", contact.id)
@@ -128,13 +131,15 @@ export const toVCard = (contact: Contact): string => {
     if (field.label !== undefined) {
       group += 1
       prop.setParameter("group", `item${group}`)
-      const label = property("x-ablabel", field.label)
+      const label = property("x-ablabel", field.label, {}, "text")
       label.setParameter("group", `item${group}`)
       card.addProperty(prop)
       card.addProperty(label)
     } else card.addProperty(prop)
   }
-  if (contact.createdAt !== undefined) add("created", toVCardTimestamp(contact.createdAt))
+  if (contact.createdAt !== undefined) {
+    card.addProperty(property("created", toVCardTimestamp(contact.createdAt), {}, "text"))
+  }
   if (contact.updatedAt !== undefined) add("rev", jcardTimestamp(contact.updatedAt))
   return `${card.toString()}\r\n`
 }
