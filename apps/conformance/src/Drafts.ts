@@ -9,16 +9,30 @@ import {
   type ContactField,
   type FieldKind,
   fieldKinds,
+  type LabelRule,
   project
 } from "@contactkit/domain"
 
 const phoneNumbers = ["(202) 555-0143", "(415) 555-0172", "(312) 555-0109", "(617) 555-0187", "(718) 555-0135"]
 
-/** One field of `kind` that any vendor able to write the kind should accept. */
+/** A label the vendor keeps (so a read that drops labels is caught), or none if it keeps none. */
+const sampleLabel = (labels: LabelRule, n: number): string | undefined => {
+  switch (labels._tag) {
+    case "None":
+      return undefined
+    case "Free":
+      return `Desk ${n}`.slice(0, labels.maxLength)
+    case "Enum":
+      return labels.values[n % Math.max(labels.values.length, 1)]
+  }
+}
+
+/** One field of `kind` that any vendor able to write the kind should accept, labelled where the vendor keeps labels. */
 export const sampleField = (capabilities: Capabilities, kind: FieldKind, n: number): ContactField => {
   const rule = capabilities.fields[kind]
   const context = rule.contexts[n % Math.max(rule.contexts.length, 1)]
-  const common = context === undefined ? {} : { context }
+  const label = sampleLabel(rule.labels, n)
+  const common = { ...(context === undefined ? {} : { context }), ...(label === undefined ? {} : { label }) }
   switch (kind) {
     case "Email":
       return { _tag: "Email", ...common, address: `person${n}@example.com` }
@@ -50,11 +64,13 @@ export const sampleField = (capabilities: Capabilities, kind: FieldKind, n: numb
 export const writableKinds = (capabilities: Capabilities): ReadonlyArray<FieldKind> =>
   fieldKinds.filter((kind) => capabilities.fields[kind].writable)
 
-/** A contact using every writable kind, up to two of each where the vendor allows two. */
+/** A contact using every writable kind, up to two of each where the vendor allows two (in two contexts where it must). */
 export const sampleDraft = (capabilities: Capabilities, n: number): ContactDraft => {
   const fields: Array<ContactField> = []
   for (const kind of writableKinds(capabilities)) {
-    const count = Math.min(capabilities.fields[kind].maxCount ?? 2, 2)
+    const rule = capabilities.fields[kind]
+    const perContext = rule.uniqueBy === "context" ? Math.max(rule.contexts.length, 1) : 2
+    const count = Math.min(rule.maxCount ?? 2, perContext, 2)
     for (let i = 0; i < count; i++) fields.push(sampleField(capabilities, kind, n * 2 + i))
   }
   return {
@@ -116,4 +132,20 @@ export const storableFields = (
 ): ReadonlyArray<ContactField> => {
   const { origins } = project(capabilities, { kind: "individual", name: {}, organization: {}, fields })
   return origins.map((origin) => fields[origin]!)
+}
+
+/** A draft the vendor cannot hold: a kind it cannot write, or one field more than it allows; none if it holds all. */
+export const unsupportedDraft = (capabilities: Capabilities): ContactDraft | undefined => {
+  const base = sampleDraft(capabilities, 0)
+  const unwritable = (["OnlineService", "Link", "Address", "Phone", "Email"] as const).find((kind) =>
+    !capabilities.fields[kind].writable
+  )
+  if (unwritable !== undefined) {
+    return { ...base, fields: [...base.fields, sampleField(capabilities, unwritable, 1)] }
+  }
+  const bounded = writableKinds(capabilities).find((kind) => capabilities.fields[kind].maxCount !== undefined)
+  if (bounded === undefined) return undefined
+  const max = capabilities.fields[bounded].maxCount!
+  const extra = Array.from({ length: max + 1 }, (_, i) => sampleField(capabilities, bounded, 100 + i))
+  return { ...base, fields: [...base.fields.filter((f) => f._tag !== bounded), ...extra] }
 }

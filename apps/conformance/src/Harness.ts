@@ -34,13 +34,18 @@ export class HarnessControl extends Context.Service<HarnessControl, {
   readonly clearFaults?: Effect.Effect<void>
   /** The same directory, built with credentials the vendor does not accept. */
   readonly withBadCredentials?: Effect.Effect<ContactDirectory["Service"], unknown, Scope.Scope>
-  /** Vendor data the domain does not model: set some on a contact, then check it is still there. */
+  /**
+   * Vendor data the domain does not model: set some on a contact, then check it is still there. `attach` fails
+   * when the vendor did not take the data, so a failed attach can never read as data that survived.
+   */
   readonly unmodelled?: {
-    readonly attach: (id: ContactId) => Effect.Effect<void>
-    readonly isIntact: (id: ContactId) => Effect.Effect<boolean>
+    readonly attach: (id: ContactId) => Effect.Effect<void, unknown>
+    readonly isIntact: (id: ContactId) => Effect.Effect<boolean, unknown>
   }
   /** Contract violations Prism has seen so far. */
   readonly violations?: Effect.Effect<ReadonlyArray<string>>
+  /** How many requests the directory under test has sent so far (every attempt counts), to show one sent none. */
+  readonly requestsSent?: Effect.Effect<number>
 }>()("@contactkit/conformance/HarnessControl") {
   /** For an implementation with nothing behind the port to reach: every scenario that needs control is skipped. */
   static readonly none: Layer.Layer<HarnessControl> = Layer.succeed(HarnessControl, HarnessControl.of({}))

@@ -6,8 +6,8 @@
 import { ContactDirectory } from "@contactkit/domain"
 import { layer as mockLayer, MockServer } from "@contactkit/mock-platform"
 import type { Tuning, Vendor } from "@contactkit/vendor-kit"
-import { Context, Effect, Layer, Redacted } from "effect"
-import { FetchHttpClient } from "effect/http"
+import { Context, Effect, Layer, Redacted, Ref } from "effect"
+import { FetchHttpClient, HttpClient } from "effect/http"
 import { type Fault, type Harness, HarnessControl } from "./Harness.ts"
 import { prismProxy } from "./Prism.ts"
 import type { ScenarioName } from "./Scenarios.ts"
@@ -24,19 +24,28 @@ const adminCall = (url: string, method: "POST" | "DELETE", body?: unknown) =>
     }).then((response) => response.text())
   ).pipe(Effect.asVoid)
 
+/** The fetch client, counting every request it sends (retries included): what `requestsSent` reports. */
+const counting = (sent: Ref.Ref<number>): Layer.Layer<HttpClient.HttpClient> =>
+  Layer.effect(
+    HttpClient.HttpClient,
+    Effect.map(HttpClient.HttpClient, HttpClient.tapRequest(() => Ref.update(sent, (n) => n + 1)))
+  ).pipe(Layer.provide(FetchHttpClient.layer))
+
 export const mockedHarness = (vendor: Vendor): Harness => {
   const specBasePath = vendor.specBasePath ?? ""
   // Prism ignores the path of a server URL, so the document's base path goes on the upstream instead and the
   // adapter calls Prism with the rest of its API path.
   const apiPathAtPrism = vendor.apiPath.slice(specBasePath.length)
-  const directory = (origin: string, apiKey: string) =>
-    vendor.atMock(`${origin}${apiPathAtPrism}`, Redacted.make(apiKey), tuning).pipe(
-      Layer.provide(FetchHttpClient.layer)
-    )
+  const directory = (
+    origin: string,
+    apiKey: string,
+    client: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer
+  ) => vendor.atMock(`${origin}${apiPathAtPrism}`, Redacted.make(apiKey), tuning).pipe(Layer.provide(client))
   const layer = Layer.unwrap(
     Effect.gen(function*() {
       const mock = yield* MockServer
       const prism = yield* prismProxy({ spec: vendor.openapi, upstream: `${mock.url}${specBasePath}` })
+      const sent = yield* Ref.make(0)
       const control = HarnessControl.of({
         injectFault: (fault: Fault) => adminCall(`${mock.url}/__admin/faults`, "POST", fault),
         clearFaults: adminCall(`${mock.url}/__admin/faults`, "DELETE"),
@@ -44,9 +53,13 @@ export const mockedHarness = (vendor: Vendor): Harness => {
           Effect.map((context) => Context.get(context, ContactDirectory))
         ),
         ...(vendor.unmodelled === undefined ? {} : { unmodelled: vendor.unmodelled(mock.url) }),
-        violations: prism.violations
+        violations: prism.violations,
+        requestsSent: Ref.get(sent)
       })
-      return Layer.merge(directory(prism.url, vendor.mockApiKey), Layer.succeed(HarnessControl, control))
+      return Layer.merge(
+        directory(prism.url, vendor.mockApiKey, counting(sent)),
+        Layer.succeed(HarnessControl, control)
+      )
     })
   ).pipe(Layer.provide(mockLayer(vendor.mockWithoutThrottle ?? vendor.mock, { port: 0, seed: true })))
   return {

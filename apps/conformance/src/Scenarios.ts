@@ -10,7 +10,8 @@ export const scenarios = {
   "patch-generated":
     "20 generated patches: each stores exactly what the vendor can hold of it, or is refused and changes nothing",
   "field-ops": "field add, update and remove for every writable kind",
-  "remove": "remove then get fails with ContactNotFound",
+  "remove": "remove then get fails with ContactNotFound; without delete, remove fails with Unsupported before any call",
+  "dedupe": "the same draft twice: created, then merged into that one contact (vendors that dedupe on create)",
   "invalid-input": "invalid input fails with InvalidContact and writes nothing",
   "unsupported-input": "input the vendor cannot hold fails with Unsupported and writes nothing",
   "unauthorized": "bad credentials fail with Unauthorized",

@@ -1,197 +1,88 @@
 /**
- * The suite's own honesty check: each scenario, run against a directory broken in exactly the
- * way that scenario exists to catch, must fail. The broken directories wrap the domain's memory
- * implementation (which passes every scenario, see conformance.test.ts) and change one thing.
+ * The suite's own honesty check. Positive control: a fake vendor (the memory directory behind a pretend transport)
+ * passes every scenario its capabilities do not rule out, for every kind of vendor the saboteurs break. Saboteurs:
+ * the same fake broken in exactly one way must fail at the one assertion that exists to catch that break — named
+ * by its message — not somewhere else, and not by crashing.
  */
-import {
-  type Capabilities,
-  ContactDirectory,
-  type ContactField,
-  InvalidContact,
-  lossless,
-  makeMemory,
-  Unsupported
-} from "@contactkit/domain"
+import { type Capabilities, lossless } from "@contactkit/domain"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Exit, Layer, Stream } from "effect"
-import { HarnessControl } from "../src/Harness.ts"
-import { checks } from "../src/ScenarioChecks.ts"
+import { Effect, Stream } from "effect"
 import { type ScenarioName, scenarioNames } from "../src/Scenarios.ts"
+import { capabilitySkips } from "../src/ScenarioSkips.ts"
+import { behaviourSaboteurs } from "./BehaviourSaboteurs.ts"
+import { contentSaboteurs } from "./ContentSaboteurs.ts"
+import { dedupes, noDelete, strict } from "./FakeConfigs.ts"
+import { runScenario, type Saboteur } from "./SaboteurRun.ts"
 
-type Service = ContactDirectory["Service"]
-type Sabotage = (base: Service) => Partial<Omit<Service, "fields">> & { readonly fields?: Partial<Service["fields"]> }
+const saboteurs: ReadonlyArray<Saboteur> = [...contentSaboteurs, ...behaviourSaboteurs]
 
-const oneEmail: Capabilities = {
-  ...lossless,
-  vendor: "one-email",
-  fields: { ...lossless.fields, Email: { ...lossless.fields.Email, maxCount: 1 } }
-}
+/** Each fake vendor, with the scenarios its capabilities rule out (and nothing else skipped). */
+const controls: ReadonlyArray<{ readonly capabilities: Capabilities; readonly skipped: ReadonlyArray<ScenarioName> }> =
+  [
+    { capabilities: lossless, skipped: ["dedupe", "unsupported-input"] },
+    { capabilities: strict, skipped: ["dedupe"] },
+    { capabilities: dedupes, skipped: ["unsupported-input"] },
+    { capabilities: noDelete, skipped: ["dedupe", "unsupported-input"] }
+  ]
 
-/** Runs one scenario against memory with `sabotage` applied and `control` behind it; returns whether it passed. */
-const passes = (
-  name: ScenarioName,
-  sabotage: Sabotage,
-  control: HarnessControl["Service"] = {},
-  capabilities: Capabilities = lossless
-) =>
-  Effect.gen(function*() {
-    const base = yield* makeMemory(capabilities)
-    const { fields, ...rest } = sabotage(base)
-    const broken = ContactDirectory.of({ ...base, ...rest, fields: { ...base.fields, ...fields } })
-    let n = 0
-    const exit = yield* Effect.exit(
-      checks[name](() => ++n).pipe(
-        Effect.scoped,
-        Effect.provide(Layer.merge(Layer.succeed(ContactDirectory, broken), Layer.succeed(HarnessControl, control)))
-      )
-    )
-    return Exit.isSuccess(exit)
-  })
-
-const withoutLabel = (field: ContactField): ContactField => {
-  const { label: _, ...rest } = field
-  return rest as ContactField
-}
-
-const sabotages: ReadonlyArray<{
-  readonly name: ScenarioName
-  readonly how: string
-  readonly sabotage: Sabotage
-  readonly control?: HarnessControl["Service"]
-  readonly capabilities?: Capabilities
-}> = [
-  {
-    name: "round-trip",
-    how: "get silently drops labels the capabilities say are kept",
-    sabotage: (base) => ({
-      get: (id) => Effect.map(base.get(id), (c) => ({ ...c, fields: c.fields.map(withoutLabel) })),
-      create: (draft) =>
-        base.create({ ...draft, fields: draft.fields.map((f) => ({ ...f, label: "Work" }) as ContactField) })
+describe("positive control: the unbroken fake vendor passes every scenario", () => {
+  for (const { capabilities, skipped } of controls) {
+    it(`${capabilities.vendor}: the capabilities rule out only ${skipped.join(", ")}, each with a reason`, () => {
+      const skips = capabilitySkips(capabilities)
+      assert.sameMembers(Object.keys(skips), [...skipped])
+      for (const reason of Object.values(skips)) assert.include(reason, capabilities.vendor)
     })
-  },
-  {
-    name: "round-trip-generated",
-    how: "get silently drops labels",
-    sabotage: (base) => ({
-      get: (id) => Effect.map(base.get(id), (c) => ({ ...c, fields: c.fields.map(withoutLabel) }))
-    })
-  },
-  {
-    name: "patch-generated",
-    how: "an update answers success but changes nothing",
-    sabotage: (base) => ({ update: (id) => base.get(id) })
-  },
-  {
-    name: "list-pages",
-    how: "the listing repeats its first contact",
-    sabotage: (base) => ({ list: (options) => Stream.concat(Stream.take(base.list(options), 1), base.list(options)) })
-  },
-  {
-    name: "patch-preserves",
-    how: "an update also clears the organisation",
-    sabotage: (base) => ({
-      update: (id, patch) =>
-        base.update(id, { ...patch, organization: { name: null, department: null, title: null, role: null } })
-    })
-  },
-  {
-    name: "field-ops",
-    how: "fields.remove does nothing",
-    sabotage: () => ({ fields: { remove: () => Effect.void } })
-  },
-  {
-    name: "remove",
-    how: "remove does nothing",
-    sabotage: () => ({ remove: () => Effect.void })
-  },
-  {
-    name: "invalid-input",
-    how: "an invalid field is silently dropped instead of refused",
-    sabotage: (base) => ({
-      create: (draft) =>
-        base.create(draft).pipe(
-          Effect.catchIf(
-            (e) => e.reason instanceof InvalidContact,
-            () => base.create({ ...draft, fields: [] })
-          )
-        )
-    })
-  },
-  {
-    name: "unsupported-input",
-    how: "fields over the vendor's maximum are silently dropped instead of refused",
-    capabilities: oneEmail,
-    sabotage: (base) => ({
-      create: (draft) =>
-        base.create(draft).pipe(
-          Effect.catchIf(
-            (e) => e.reason instanceof Unsupported,
-            () => base.create({ ...draft, fields: draft.fields.filter((f) => f._tag !== "Email").slice(0, 1) })
-          )
-        )
-    })
-  },
-  {
-    name: "unauthorized",
-    how: "a bad credential is accepted",
-    sabotage: () => ({}),
-    control: { withBadCredentials: makeMemory(lossless) }
-  },
-  {
-    name: "rate-limited",
-    how: "a persistent 429 never surfaces as RateLimited",
-    sabotage: () => ({}),
-    control: { injectFault: () => Effect.void, clearFaults: Effect.void }
-  },
-  {
-    name: "unavailable",
-    how: "a failed create is reported as a success",
-    sabotage: () => ({}),
-    control: { injectFault: () => Effect.void, clearFaults: Effect.void }
-  },
-  {
-    name: "concurrent-creates",
-    how: "concurrent creates all land on one contact",
-    sabotage: (base) => {
-      let first: ReturnType<Service["create"]> | undefined
-      return { create: (draft) => (first ??= Effect.cached(base.create(draft)).pipe(Effect.flatten)) }
-    }
-  },
-  {
-    name: "unicode-max-length",
-    how: "long names come back truncated",
-    sabotage: (base) => ({
-      get: (id) =>
-        Effect.map(base.get(id), (c) => ({
-          ...c,
-          name: c.name.given === undefined ? c.name : { ...c.name, given: c.name.given.slice(0, 100) }
+    for (const scenario of scenarioNames.filter((name) => !skipped.includes(name))) {
+      it.effect(`${capabilities.vendor}: ${scenario} passes`, () =>
+        Effect.gen(function*() {
+          assert.deepStrictEqual(yield* runScenario(scenario, { capabilities }), { _tag: "Passed" })
         }))
-    })
-  },
-  {
-    name: "contract",
-    how: "Prism saw a violation",
-    sabotage: () => ({}),
-    control: { violations: Effect.succeed(["POST /contacts: response body must have required property 'id'"]) }
+    }
   }
-]
 
-describe("every scenario can fail", () => {
-  it("each scenario has a directory broken for it here", () => {
-    assert.sameMembers(sabotages.map((s) => s.name), [...scenarioNames])
+  it("every fake vendor a saboteur breaks is one of the positive controls", () => {
+    const vendors = controls.map((c) => c.capabilities)
+    for (const s of saboteurs) assert.include(vendors, s.capabilities ?? lossless, `${s.scenario}: ${s.how}`)
+  })
+})
+
+describe("saboteurs: each breaks one thing and the check for it fires", () => {
+  it("every scenario has a saboteur, and no two saboteurs of a scenario aim at the same check", () => {
+    assert.sameMembers([...new Set(saboteurs.map((s) => s.scenario))], [...scenarioNames])
+    for (const scenario of scenarioNames) {
+      const aims = saboteurs.filter((s) => s.scenario === scenario).map((s) => s.fires)
+      assert.strictEqual(new Set(aims).size, aims.length, scenario)
+    }
   })
 
-  for (const { capabilities, control, how, name, sabotage } of sabotages) {
-    it.effect(`${name} fails when ${how}`, () =>
+  for (const saboteur of saboteurs) {
+    it.effect(`${saboteur.scenario}: ${saboteur.how} → "${saboteur.fires}"`, () =>
       Effect.gen(function*() {
-        assert.isFalse(yield* passes(name, sabotage, control, capabilities))
+        const result = yield* runScenario(saboteur.scenario, saboteur)
+        assert.strictEqual(result._tag, "CheckFailed", JSON.stringify(result))
+        assert.include(result._tag === "CheckFailed" ? result.message : "", saboteur.fires)
       }))
   }
+})
 
-  it.effect("while the same scenarios pass against the unbroken directory", () =>
+describe("the verdict counts only assertions", () => {
+  it.effect("a defect is not a check firing", () =>
     Effect.gen(function*() {
-      for (const name of ["round-trip", "list-pages", "patch-preserves", "field-ops", "remove"] as const) {
-        assert.isTrue(yield* passes(name, () => ({})), name)
-      }
+      const result = yield* runScenario("round-trip", {
+        sabotage: () => ({ directory: { get: () => Effect.die(new TypeError("cannot read properties of undefined")) } })
+      })
+      assert.strictEqual(result._tag, "OtherFailure")
+    }))
+
+  it.effect("nor is a ContactError escaping the scenario", () =>
+    Effect.gen(function*() {
+      const result = yield* runScenario("list-pages", {
+        sabotage: (base) => ({
+          directory: {
+            list: () => Stream.unwrap(Effect.flatMap(base.remove("nope" as never), () => Effect.succeed(Stream.empty)))
+          }
+        })
+      })
+      assert.strictEqual(result._tag, "OtherFailure")
     }))
 })

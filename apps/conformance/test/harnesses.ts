@@ -1,6 +1,7 @@
 /**
- * The harnesses this repository's conformance run covers: the in-memory reference, then every vendor in the
- * registry behind its mock and Prism. `CK_CONFORMANCE_VENDORS=a,b` narrows the run (the memory harness always runs).
+ * The harnesses this repository's conformance run covers: the in-memory reference (as it is, deduplicating on
+ * create, and without delete, so both of those paths are proven on the reference too), then every vendor in the
+ * registry behind its mock and Prism. `CK_CONFORMANCE_VENDORS=a,b` narrows the run (the memory harnesses always run).
  */
 import { lossless } from "@contactkit/domain"
 import { vendors } from "@contactkit/registry"
@@ -11,8 +12,8 @@ import { mockedHarness } from "../src/MockedHarness.ts"
 const only = process.env["CK_CONFORMANCE_VENDORS"]?.split(",").map((name) => name.trim()).filter((n) => n !== "")
 
 export const harnesses: ReadonlyArray<Harness> = [
-  memoryHarness("memory", lossless, {
-    "unsupported-input": "lossless capabilities hold everything the domain can say; nothing is unsupported"
-  }),
+  memoryHarness("memory", lossless),
+  memoryHarness("memory-dedupe", { ...lossless, vendor: "memory-dedupe", dedupeOnCreate: true }),
+  memoryHarness("memory-no-delete", { ...lossless, vendor: "memory-no-delete", remove: false }),
   ...vendors.filter((vendor) => only === undefined || only.includes(vendor.name)).map(mockedHarness)
 ]

@@ -22,7 +22,7 @@ import {
   type Operation,
   Unsupported
 } from "./ContactError.ts"
-import { type ContactField, withoutId } from "./ContactField.ts"
+import { type ContactField, withE164, withoutId } from "./ContactField.ts"
 import type { ContactId, FieldId } from "./ContactId.ts"
 import { applyPatch } from "./Patch.ts"
 import { project, validate } from "./Projection.ts"
@@ -43,10 +43,16 @@ interface Stored {
 
 const defaultPageSize = 50
 
-/** The values that make two fields "the same" when a create is merged into an existing contact. */
-const sameValue = (a: ContactField, b: ContactField) =>
-  JSON.stringify({ ...withoutId(a), label: undefined, context: undefined, preferred: undefined }).toLowerCase() ===
-    JSON.stringify({ ...withoutId(b), label: undefined, context: undefined, preferred: undefined }).toLowerCase()
+/**
+ * The values that make two fields "the same" when a create is merged into an existing contact. A stored phone
+ * carries the E.164 form derived from its number, so a draft's phone is compared with its own derived too.
+ */
+const sameValue = (a: ContactField, b: ContactField) => {
+  const key = (f: ContactField) =>
+    JSON.stringify({ ...withE164(withoutId(f)), label: undefined, context: undefined, preferred: undefined })
+      .toLowerCase()
+  return key(a) === key(b)
+}
 
 export const makeMemory = (capabilities: Capabilities = lossless): Effect.Effect<ContactDirectory.Service> =>
   Effect.gen(function*() {

@@ -250,6 +250,16 @@ describe("memory ContactDirectory", () => {
       assert.deepStrictEqual(again.contact.fields.map((f) => f._tag), ["Email", "Phone", "Link"])
       assert.strictEqual((yield* directory.create(named("Charles"))).outcome, "created")
     }))
+
+  it.effect("dedupe on create does not add a phone it already holds, given again as entered", () =>
+    Effect.gen(function*() {
+      const directory = yield* makeMemory({ ...lossless, dedupeOnCreate: true })
+      const draft = { ...ada, fields: [...ada.fields, { _tag: "Phone" as const, number: "(617) 555-0187" }] }
+      const first = yield* directory.create(draft)
+      const again = yield* directory.create(draft)
+      assert.strictEqual(again.outcome, "merged")
+      assert.deepStrictEqual(again.contact.fields, first.contact.fields)
+    }))
 })
 
 layer(layerMemory())("layerMemory", (it) => {

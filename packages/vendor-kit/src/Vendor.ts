@@ -27,10 +27,14 @@ export interface Tuning {
   readonly rateLimit?: false
 }
 
-/** Vendor data the domain does not model, set and checked through the mock's own API (not the adapter). */
+/**
+ * Vendor data the domain does not model, set and checked through the mock's own API (not the adapter). `attach`
+ * fails when the mock refuses any call it makes (see `mockRequest`): the suite checks the data is there before the
+ * patch it must survive, and a hook that cannot set it must say so rather than pass.
+ */
 export interface Unmodelled {
-  readonly attach: (id: ContactId) => Effect.Effect<void>
-  readonly isIntact: (id: ContactId) => Effect.Effect<boolean>
+  readonly attach: (id: ContactId) => Effect.Effect<void, Error>
+  readonly isIntact: (id: ContactId) => Effect.Effect<boolean, Error>
 }
 
 /** What the benchmarks need to fill the mock and to list it without the adapter. */

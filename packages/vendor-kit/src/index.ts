@@ -1,4 +1,6 @@
 /** @contactkit/vendor-kit: the shape of one registry entry, which every vendor folder exports, and its helpers. */
 export { generatedPerson } from "./GeneratedPerson.ts"
 export type { GeneratedPerson } from "./GeneratedPerson.ts"
+export { mockRequest } from "./MockRequest.ts"
+export type { MockRequest } from "./MockRequest.ts"
 export type { BenchHooks, BenchRequest, EnvVar, ThroughputRequests, Tuning, Unmodelled, Vendor } from "./Vendor.ts"
