@@ -21,7 +21,7 @@ export const monica: Vendor = {
     { name: "MONICA_API_URL", description: "API base URL, including /api", mockValue: "{mock}/api" },
     { name: "MONICA_API_KEY", description: "personal access token (Bearer)", secret: true, mockValue: "monica-token-a" }
   ],
-  fromConfig: MonicaContactDirectory.layerConfig,
+  fromConfig: MonicaContactDirectory.layerConfig(),
   atMock: (apiUrl, apiKey, tuning) => MonicaContactDirectory.layer({ apiUrl, apiKey, ...tuning }),
   mockApiKey: "monica-token-a",
   unmodelled: monicaDescription,

@@ -77,13 +77,3 @@ export const toWorkInput = (organization: Organization): MonicaWorkInput => ({
   job: organization.title ?? null,
   company: organization.name ?? null
 })
-
-/** Patched organisation over what was read, or undefined when the patch does not touch it. */
-export const patchWork = (current: MonicaContact, patch: ContactPatch["organization"]): MonicaWorkInput | undefined => {
-  if (patch === undefined || (patch.name === undefined && patch.title === undefined)) return undefined
-  const career = current.information?.career
-  return {
-    job: patch.title === undefined ? career?.job ?? null : patch.title,
-    company: patch.name === undefined ? career?.company ?? null : patch.name
-  }
-}

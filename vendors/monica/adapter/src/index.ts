@@ -9,6 +9,8 @@
  *   apiUrl: "http://127.0.0.1:4020/api",
  *   apiKey: Redacted.make(token)
  * })
+ * // or MonicaContactDirectory.layerConfig() (MONICA_API_URL, MONICA_API_KEY) with an HttpClient layer;
+ * // layerConfig({ ...MonicaContactDirectory.defaultConfig, timeout: Config.Duration("…") }) to tune it.
  * ```
  */
 export { capabilities as MonicaCapabilities } from "./MonicaCapabilities.ts"

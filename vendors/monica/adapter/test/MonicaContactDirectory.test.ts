@@ -3,79 +3,27 @@
  * the stale field-type retry, the create rollback, 429 handling under `TestClock`, and the API
  * key kept out of errors and logs.
  */
-import { ContactDirectory, ContactId, FieldId } from "@contactkit/domain"
+import { ContactId, FieldId } from "@contactkit/domain"
 import { assert, describe, it } from "@effect/vitest"
-import { ConfigProvider, Effect, Fiber, Layer, Logger, Redacted, Stream } from "effect"
-import { FetchHttpClient } from "effect/http"
+import { Effect, Fiber, Logger, Stream } from "effect"
 import { TestClock } from "effect/testing"
 import nock from "nock"
-import { afterEach, beforeAll } from "vitest"
-import { MonicaContactDirectory } from "../src/index.ts"
+import {
+  apiKey,
+  base,
+  contactBody,
+  emailType,
+  fieldBody,
+  monica,
+  phoneType,
+  run,
+  twitterType,
+  typesPage,
+  useNock,
+  withDir
+} from "./support.ts"
 
-const base = "http://monica.test"
-const apiKey = "s3cret-monica-token"
-
-const directory = (options: Partial<MonicaContactDirectory.Options> = {}) =>
-  MonicaContactDirectory.layerFetch({
-    apiUrl: `${base}/api`,
-    apiKey: Redacted.make(apiKey),
-    rateLimit: false,
-    retry: { times: 0 },
-    ...options
-  })
-
-const run = <A, E>(effect: Effect.Effect<A, E, ContactDirectory>, options?: Partial<MonicaContactDirectory.Options>) =>
-  Effect.provide(effect, directory(options))
-
-const withDir = <A, E>(f: (directory: ContactDirectory.Service) => Effect.Effect<A, E>) =>
-  Effect.gen(function*() {
-    return yield* f(yield* ContactDirectory)
-  })
-
-const monica = () => nock(base, { reqheaders: { authorization: `Bearer ${apiKey}` } })
-
-const emailType = { id: 1, name: "Email", protocol: "mailto:", type: "email" }
-const phoneType = { id: 2, name: "Phone", protocol: "tel:", type: "phone" }
-const twitterType = { id: 4, name: "Twitter", protocol: null, type: null }
-const typesPage = (types: ReadonlyArray<unknown>) => ({ data: types, meta: { current_page: 1, last_page: 1 } })
-
-const contactBody = (id: number, extra: Record<string, unknown> = {}) => ({
-  id,
-  object: "contact",
-  first_name: "Jim",
-  last_name: "Halpert",
-  nickname: null,
-  complete_name: "Jim Halpert",
-  description: null,
-  is_partial: false,
-  is_dead: false,
-  information: {
-    career: { job: null, company: null },
-    dates: { birthdate: { date: null }, deceased_date: { date: null } }
-  },
-  created_at: "2024-01-01T00:00:00Z",
-  updated_at: "2024-01-01T00:00:00Z",
-  ...extra
-})
-const fieldBody = (id: number, content: string, type: unknown, labels: ReadonlyArray<string> = []) => ({
-  id,
-  object: "contactfield",
-  content,
-  contact_field_type: type,
-  labels: labels.map((l) => ({ type: l, label: l })),
-  contact: { id: 8 },
-  created_at: "2024-01-01T00:00:00Z",
-  updated_at: "2024-01-01T00:00:00Z"
-})
-
-beforeAll(() => {
-  nock.disableNetConnect()
-})
-afterEach(() => {
-  const pending = nock.pendingMocks()
-  nock.cleanAll()
-  assert.deepStrictEqual(pending, [], "every recorded Monica call was made")
-})
+useNock()
 
 describe("MonicaContactDirectory", () => {
   it.effect("get reads the contact with its fields in one request", () =>
@@ -355,20 +303,5 @@ describe("MonicaContactDirectory", () => {
       const error = yield* run(Effect.flip(withDir((d) => d.fields.remove(ContactId.make("8"), FieldId.make("70")))))
       assert.strictEqual(error.reason._tag, "ContactNotFound")
       assert.strictEqual(error.operation, "fields.remove")
-    }))
-
-  it.effect("layerConfig reads MONICA_API_URL and MONICA_API_KEY", () =>
-    Effect.gen(function*() {
-      monica().get("/api/contacts/8").query(true).reply(200, { data: contactBody(8) })
-      const contact = yield* withDir((d) => d.get(ContactId.make("8"))).pipe(
-        Effect.provide(MonicaContactDirectory.layerConfig.pipe(
-          Layer.provide(FetchHttpClient.layer),
-          Layer.provide(ConfigProvider.layer(ConfigProvider.fromUnknown({
-            MONICA_API_URL: `${base}/api`,
-            MONICA_API_KEY: apiKey
-          })))
-        ))
-      )
-      assert.strictEqual(contact.id, "8")
     }))
 })
