@@ -162,7 +162,11 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
         const answer = Effect.gen(function*() {
           const early = yield* beforeHandler(fault, knownCredential(module, request.headers), route ?? "(no route)")
           if (early !== undefined) return { early: true, response: early }
-          if (body._tag === "Failure") return { early: false, response: yield* render(body.failure.failure) }
+          if (body._tag === "Failure") {
+            // The rest of a body cut at the limit is never read, so the connection cannot carry another request.
+            const refused = yield* render(body.failure.failure)
+            return { early: false, response: HttpServerResponse.setHeader(refused, "connection", "close") }
+          }
           if (target._tag === "Refused") {
             return { early: false, response: yield* render({ _tag: "RouteNotFound", method: request.method, path }) }
           }
