@@ -3,7 +3,7 @@
  * `errors`, an array of `{code, text, properties?, hint?, referenceCode?, resourceUrl?}`; `properties` name the
  * offending request properties in dot notation with zero-based `[n]` indices (`emails[1].type`).
  */
-import { type PlatformFailure, type VendorErrorResponse } from "@contactkit/mock-platform"
+import { isWrongMethod, type PlatformFailure, type VendorErrorResponse } from "@contactkit/mock-platform"
 
 export interface NgpvanError {
   readonly code: string
@@ -29,11 +29,19 @@ export const unauthorized = errorResponse(401, [
   { code: "UNAUTHORIZED", text: "Authorization has been denied for this request." }
 ])
 
-/** Platform failures in NGP's body; a 5xx carries a reference code, as NGP's errors may. */
+/**
+ * Platform failures in NGP's body; a 5xx carries a reference code, as NGP's errors may. A known path asked with
+ * another method (`DELETE /v2/contacts/{id}`: NGP has no delete) is 405 with `Allow`, in ASP.NET Web API's words.
+ */
 export const renderNgpvanError = (failure: PlatformFailure, nowMillis: number): VendorErrorResponse => {
   switch (failure._tag) {
     case "RouteNotFound":
-      return notFound
+      return isWrongMethod(failure)
+        ? errorResponse(405, [{
+          code: "METHOD_NOT_ALLOWED",
+          text: `The requested resource does not support http method '${failure.method}'.`
+        }], { allow: failure.allowedMethods.join(", ") })
+        : notFound
     case "MalformedBody":
       return errorResponse(400, [{ code: "MALFORMED_JSON", text: "The request body is not valid JSON." }])
     case "BodyTooLarge":

@@ -343,7 +343,7 @@ layer(mockLayer(ngpvan, { port: 0 }))("NGP VAN mock", (it) => {
   })
 
   describe("platform", () => {
-    it.effect("faults answer in NGP's body: 429 with Retry-After, 503 with a reference code; unknown routes 404", () =>
+    it.effect("faults answer in NGP's body: 429 with Retry-After, 503 with a reference code; DELETE 405; unknown routes 404", () =>
       Effect.gen(function*() {
         yield* admin("POST", "/faults", { kind: "rateLimit", count: 1, retryAfterSeconds: 7 })
         const limited = yield* call("GET", contacts, { key: keyA })
@@ -355,6 +355,15 @@ layer(mockLayer(ngpvan, { port: 0 }))("NGP VAN mock", (it) => {
         assert.strictEqual(unavailable.status, 503)
         assert.strictEqual(unavailable.json.errors[0].code, "SERVICE_UNAVAILABLE")
         assert.isString(unavailable.json.errors[0].referenceCode)
+        const created = yield* call("POST", contacts, {
+          key: keyA,
+          body: person("Del", "Ete", { phones: [{ number: "2025550188", type: "HOME" }] })
+        })
+        const deleted = yield* call("DELETE", `${contacts}/${created.json.contactId}`, { key: keyA })
+        assert.strictEqual(deleted.status, 405, "NGP has no delete")
+        assert.strictEqual(deleted.headers.get("allow"), "GET, HEAD, POST")
+        assert.strictEqual(deleted.json.errors[0].code, "METHOD_NOT_ALLOWED")
+        assert.strictEqual((yield* call("GET", `${contacts}/${created.json.contactId}`, { key: keyA })).status, 200)
         const unknown = yield* call("GET", "/v2/people", { key: keyA })
         assert.strictEqual(unknown.status, 404)
         assert.strictEqual(unknown.json.errors[0].code, "NOT_FOUND")
