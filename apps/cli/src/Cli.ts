@@ -4,7 +4,7 @@
  * Failures are printed as one message; a credential is never part of one (adapters keep them `Redacted`).
  */
 import { ContactError } from "@contactkit/domain"
-import { Effect } from "effect"
+import { Effect, Logger } from "effect"
 import { CliError, Command } from "effect/cli"
 import { CliFailure } from "./CliFailure.ts"
 import { copyCommand } from "./CopyCommand.ts"
@@ -41,5 +41,7 @@ export const runCli = (args: ReadonlyArray<string>) =>
       // Parse errors and help were already shown by the CLI module.
       if (CliError.isCliError(error)) return Effect.succeed(2)
       return Effect.as(errorLine(`contactkit: ${String(error)}`), 1)
-    })
+    }),
+    // Adapters log what they recover from; standard output is kept for data (`export … | import …`).
+    Effect.provideService(Logger.LogToStderr, true)
   )

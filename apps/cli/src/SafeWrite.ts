@@ -91,10 +91,17 @@ export const writeAll = <E, R>(
       Effect.gen(function*() {
         for (let attempt = 0; attempt < attemptsPerRun; attempt++) {
           if (attempt > 0) yield* Effect.sleep(retryDelay(attempt - 1))
-          yield* journal.begin(route, plan.key, plan.fingerprint)
-          const exit = yield* Effect.exit(directory.create(plan.draft))
+          // A write once started is finished and journaled before an interruption (Ctrl-C) takes effect: a create
+          // that takes several requests is never left half done, and its target id is never lost.
+          const exit = yield* Effect.uninterruptible(
+            Effect.gen(function*() {
+              yield* journal.begin(route, plan.key, plan.fingerprint)
+              const exit = yield* Effect.exit(directory.create(plan.draft))
+              if (Exit.isSuccess(exit)) yield* journal.written(route, plan.key, exit.value.contact.id)
+              return exit
+            })
+          )
           if (Exit.isSuccess(exit)) {
-            yield* journal.written(route, plan.key, exit.value.contact.id)
             counts[exit.value.outcome === "merged" ? "merged" : "created"] += 1
             return
           }
