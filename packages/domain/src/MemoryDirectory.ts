@@ -12,8 +12,8 @@
  */
 import { Clock, Effect, Layer, Option, Stream, SynchronizedRef } from "effect"
 import { type Capabilities, lossless } from "./Capabilities.ts"
-import { type Contact, type ContactDraft, toDraft } from "./Contact.ts"
-import { ContactDirectory, type CreateResult, type FieldRef } from "./ContactDirectory.ts"
+import { type Contact, type ContactDraft, type ContactPatch, toDraft } from "./Contact.ts"
+import { ContactDirectory, type CreateResult, type FieldRef, type ListOptions } from "./ContactDirectory.ts"
 import {
   ContactError,
   type ContactErrorReason,
@@ -54,196 +54,227 @@ const sameValue = (a: ContactField, b: ContactField) => {
   return key(a) === key(b)
 }
 
-export const makeMemory = (capabilities: Capabilities = lossless): Effect.Effect<ContactDirectory.Service> =>
-  Effect.gen(function*() {
+type StateRef = SynchronizedRef.SynchronizedRef<State>
+
+const failIn = (vendor: string, operation: Operation) => (reason: ContactErrorReason) =>
+  new ContactError({ vendor, operation, reason })
+
+const find = (vendor: string, state: State, operation: Operation, id: ContactId) => {
+  const contact = state.contacts.get(id)
+  return contact === undefined
+    ? Effect.fail(failIn(vendor, operation)(new ContactNotFound({ id })))
+    : Effect.succeed(contact)
+}
+
+/** Validates and projects `candidate`, gives it ids and timestamps, and stores it under `id`. */
+const store = (capabilities: Capabilities) =>
+  Effect.fnUntraced(function*(
+    state: State,
+    operation: Operation,
+    id: ContactId,
+    candidate: ContactDraft,
+    previous: Contact | undefined
+  ) {
     const vendor = capabilities.vendor
-    const ref = yield* SynchronizedRef.make<State>({ nextId: 1, nextFieldId: 1, contacts: new Map() })
-
-    const fail = (operation: Operation) => (reason: ContactErrorReason) =>
-      new ContactError({ vendor, operation, reason })
-
-    const find = (state: State, operation: Operation, id: ContactId) => {
-      const contact = state.contacts.get(id)
-      return contact === undefined ? Effect.fail(fail(operation)(new ContactNotFound({ id }))) : Effect.succeed(contact)
-    }
-
-    /** Validates and projects `candidate`, gives it ids and timestamps, and stores it under `id`. */
-    const store = Effect.fnUntraced(function*(
-      state: State,
-      operation: Operation,
-      id: ContactId,
-      candidate: ContactDraft,
-      previous: Contact | undefined
-    ) {
-      // The rules apply to what this write changes; what the contact already holds is kept as it is.
-      const checked = previous === undefined
-        ? validate(capabilities, toDraft(candidate))
-        : validateChange(capabilities, toDraft(previous), toDraft(candidate))
-      const valid = yield* checked.pipe(Effect.mapError(fail(operation)))
-      const projection = project(capabilities, valid)
-      const known = new Set(previous?.fields.flatMap((f) => f.id === undefined ? [] : [f.id]) ?? [])
-      let nextFieldId = state.nextFieldId
-      // Ids are the vendor's: a field keeps the id this contact already gave it, any other gets a new one.
-      const fields = projection.contact.fields.map((field): ContactField => {
-        if (!capabilities.fields[field._tag].fieldIds) return field
-        if (field.id !== undefined && known.has(field.id)) return field
-        return { ...field, id: String(nextFieldId++) as FieldId }
-      })
-      const now = new Date(yield* Clock.currentTimeMillis).toISOString()
-      const body = {
-        id,
-        kind: projection.contact.kind,
-        name: projection.contact.name,
-        organization: projection.contact.organization,
-        fields,
-        createdAt: previous?.createdAt ?? now,
-        updatedAt: now
-      }
-      const contact: Contact = { ...body, remote: { vendor, record: body } }
-      const contacts = new Map(state.contacts).set(id, contact)
-      const stored: Stored = { contact, origins: projection.origins }
-      return [stored, { ...state, nextFieldId, contacts }] as const
+    // The rules apply to what this write changes; what the contact already holds is kept as it is.
+    const checked = previous === undefined
+      ? validate(capabilities, toDraft(candidate))
+      : validateChange(capabilities, toDraft(previous), toDraft(candidate))
+    const valid = yield* checked.pipe(Effect.mapError(failIn(vendor, operation)))
+    const projection = project(capabilities, valid)
+    const known = new Set(previous?.fields.flatMap((f) => f.id === undefined ? [] : [f.id]) ?? [])
+    let nextFieldId = state.nextFieldId
+    // Ids are the vendor's: a field keeps the id this contact already gave it, any other gets a new one.
+    const fields = projection.contact.fields.map((field): ContactField => {
+      if (!capabilities.fields[field._tag].fieldIds) return field
+      if (field.id !== undefined && known.has(field.id)) return field
+      return { ...field, id: String(nextFieldId++) as FieldId }
     })
-
-    /** Dedupe on create, as some vendors do: same given and family name and a shared e-mail address. */
-    const duplicateOf = (state: State, draft: ContactDraft): Contact | undefined => {
-      if (!capabilities.dedupeOnCreate) return undefined
-      const key = (c: ContactDraft) => `${c.name.given ?? ""}\u0000${c.name.family ?? ""}`.toLowerCase()
-      return [...state.contacts.values()].find((c) =>
-        key(c) === key(draft) &&
-        c.fields.some((f) => f._tag === "Email" && draft.fields.some((d) => d._tag === "Email" && sameValue(f, d)))
-      )
+    const now = new Date(yield* Clock.currentTimeMillis).toISOString()
+    const body = {
+      id,
+      kind: projection.contact.kind,
+      name: projection.contact.name,
+      organization: projection.contact.organization,
+      fields,
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now
     }
-
-    const create = (draft: ContactDraft): Effect.Effect<CreateResult, ContactError> =>
-      SynchronizedRef.modifyEffect(ref, (state): Effect.Effect<readonly [CreateResult, State], ContactError> => {
-        const existing = duplicateOf(state, draft)
-        if (existing !== undefined) {
-          const merged: ContactDraft = {
-            kind: existing.kind,
-            name: { ...existing.name, ...draft.name },
-            organization: { ...existing.organization, ...draft.organization },
-            fields: [
-              ...existing.fields,
-              ...draft.fields.filter((d) => !existing.fields.some((f) => sameValue(f, d))).map(withoutId)
-            ]
-          }
-          return Effect.map(
-            store(state, "create", existing.id, merged, existing),
-            ([stored, next]) => [{ contact: stored.contact, outcome: "merged" }, next]
-          )
-        }
-        const id = String(state.nextId) as ContactId
-        const candidate = { ...draft, fields: draft.fields.map(withoutId) }
-        return Effect.map(
-          store(state, "create", id, candidate, undefined),
-          ([stored, next]) => [{ contact: stored.contact, outcome: "created" }, { ...next, nextId: next.nextId + 1 }]
-        )
-      })
-
-    /** Reads the contact, changes its fields, and stores the result; returns the field at `origin`. */
-    const changeFields = (
-      operation: Operation,
-      contactId: ContactId,
-      change: (fields: ReadonlyArray<ContactField>) => Effect.Effect<{
-        readonly fields: ReadonlyArray<ContactField>
-        readonly origin: number
-      }, ContactError>
-    ) =>
-      SynchronizedRef.modifyEffect(ref, (state) =>
-        Effect.gen(function*() {
-          const contact = yield* find(state, operation, contactId)
-          const { fields, origin } = yield* change(contact.fields)
-          const [stored, next] = yield* store(state, operation, contactId, { ...contact, fields }, contact)
-          const at = stored.origins.indexOf(origin)
-          return [at === -1 ? undefined : stored.contact.fields[at], next] as const
-        }))
-
-    const resolve = (operation: Operation, fields: ReadonlyArray<ContactField>, fieldRef: FieldRef) => {
-      const index = typeof fieldRef === "number"
-        ? (Number.isInteger(fieldRef) && fieldRef >= 0 && fieldRef < fields.length ? fieldRef : -1)
-        : fields.findIndex((f) => f.id === fieldRef)
-      if (index !== -1) return Effect.succeed(index)
-      const message = typeof fieldRef === "number" ? "no field at this index" : "no field with this id"
-      return Effect.fail(fail(operation)(new InvalidContact({ issues: [{ path: ["fields", fieldRef], message }] })))
-    }
-
-    return ContactDirectory.of({
-      vendor,
-      capabilities,
-      list: (options) => {
-        const pageSize = Math.max(1, Math.floor(options?.pageSize ?? defaultPageSize))
-        // Keyset paging on the numeric id: a page read after a concurrent write skips nothing.
-        return Stream.paginate(0, (after: number) =>
-          Effect.map(SynchronizedRef.get(ref), (state) => {
-            const rest = [...state.contacts.values()].filter((c) => Number(c.id) > after)
-              .sort((a, b) => Number(a.id) - Number(b.id))
-            const page = rest.slice(0, pageSize)
-            const last = page.at(-1)
-            return [page, rest.length > pageSize && last !== undefined ? Option.some(Number(last.id)) : Option.none()]
-          }))
-      },
-      get: (id) => Effect.flatMap(SynchronizedRef.get(ref), (state) => find(state, "get", id)),
-      create,
-      update: (id, patch) =>
-        SynchronizedRef.modifyEffect(ref, (state) =>
-          Effect.gen(function*() {
-            const contact = yield* find(state, "update", id)
-            const [stored, next] = yield* store(state, "update", id, applyPatch(contact, patch), contact)
-            return [stored.contact, next] as const
-          })),
-      remove: (id) =>
-        SynchronizedRef.modifyEffect(ref, (state) =>
-          Effect.gen(function*() {
-            if (!capabilities.remove) {
-              return yield* Effect.fail(
-                fail("remove")(new Unsupported({ issues: [{ path: [], message: `${vendor} cannot delete contacts` }] }))
-              )
-            }
-            yield* find(state, "remove", id)
-            const contacts = new Map(state.contacts)
-            contacts.delete(id)
-            return [undefined, { ...state, contacts }] as const
-          })),
-      fields: {
-        list: (contactId) =>
-          Effect.flatMap(
-            SynchronizedRef.get(ref),
-            (state) => Effect.map(find(state, "fields.list", contactId), (c) => c.fields)
-          ),
-        add: (contactId, field) =>
-          changeFields(
-            "fields.add",
-            contactId,
-            (fields) => Effect.succeed({ fields: [...fields, withoutId(field)], origin: fields.length })
-          ).pipe(
-            // A kind the vendor stores but never returns comes back as sent.
-            Effect.map((stored) => stored ?? withoutId(field))
-          ),
-        update: (contactId, fieldRef, field) =>
-          changeFields(
-            "fields.update",
-            contactId,
-            (fields) =>
-              Effect.map(resolve("fields.update", fields, fieldRef), (index) => {
-                const id = fields[index]?.id
-                const replacement = id === undefined ? withoutId(field) : { ...field, id }
-                return { fields: fields.map((f, i) => i === index ? replacement : f), origin: index }
-              })
-          ).pipe(Effect.map((stored) => stored ?? withoutId(field))),
-        remove: (contactId, fieldRef) =>
-          changeFields(
-            "fields.remove",
-            contactId,
-            (fields) =>
-              Effect.map(resolve("fields.remove", fields, fieldRef), (index) => ({
-                fields: fields.filter((_, i) => i !== index),
-                origin: -1
-              }))
-          ).pipe(Effect.asVoid)
-      }
-    })
+    const contact: Contact = { ...body, remote: { vendor, record: body } }
+    const contacts = new Map(state.contacts).set(id, contact)
+    const stored: Stored = { contact, origins: projection.origins }
+    return [stored, { ...state, nextFieldId, contacts }] as const
   })
+
+/** Dedupe on create, as some vendors do: same given and family name and a shared e-mail address. */
+const duplicateOf = (capabilities: Capabilities, state: State, draft: ContactDraft): Contact | undefined => {
+  if (!capabilities.dedupeOnCreate) return undefined
+  const key = (c: ContactDraft) => `${c.name.given ?? ""}\u0000${c.name.family ?? ""}`.toLowerCase()
+  return [...state.contacts.values()].find((c) =>
+    key(c) === key(draft) &&
+    c.fields.some((f) => f._tag === "Email" && draft.fields.some((d) => d._tag === "Email" && sameValue(f, d)))
+  )
+}
+
+/** A create merged into the contact it duplicates: the draft's name parts win, its new fields are added. */
+const mergedInto = (existing: Contact, draft: ContactDraft): ContactDraft => ({
+  kind: existing.kind,
+  name: { ...existing.name, ...draft.name },
+  organization: { ...existing.organization, ...draft.organization },
+  fields: [
+    ...existing.fields,
+    ...draft.fields.filter((d) => !existing.fields.some((f) => sameValue(f, d))).map(withoutId)
+  ]
+})
+
+const create = (capabilities: Capabilities, ref: StateRef) => {
+  const save = store(capabilities)
+  return (draft: ContactDraft) =>
+    SynchronizedRef.modifyEffect(ref, (state): Effect.Effect<readonly [CreateResult, State], ContactError> => {
+      const existing = duplicateOf(capabilities, state, draft)
+      if (existing !== undefined) {
+        return Effect.map(
+          save(state, "create", existing.id, mergedInto(existing, draft), existing),
+          ([stored, next]) => [{ contact: stored.contact, outcome: "merged" }, next]
+        )
+      }
+      const id = String(state.nextId) as ContactId
+      const candidate = { ...draft, fields: draft.fields.map(withoutId) }
+      return Effect.map(
+        save(state, "create", id, candidate, undefined),
+        ([stored, next]) => [{ contact: stored.contact, outcome: "created" }, { ...next, nextId: next.nextId + 1 }]
+      )
+    })
+}
+
+/** Keyset paging on the numeric id: a page read after a concurrent write skips nothing. */
+const list = (ref: StateRef) => (options?: ListOptions) => {
+  const pageSize = Math.max(1, Math.floor(options?.pageSize ?? defaultPageSize))
+  return Stream.paginate(0, (after: number) =>
+    Effect.map(SynchronizedRef.get(ref), (state) => {
+      const rest = [...state.contacts.values()].filter((c) => Number(c.id) > after)
+        .sort((a, b) => Number(a.id) - Number(b.id))
+      const page = rest.slice(0, pageSize)
+      const last = page.at(-1)
+      return [page, rest.length > pageSize && last !== undefined ? Option.some(Number(last.id)) : Option.none()]
+    }))
+}
+
+const update = (capabilities: Capabilities, ref: StateRef) => {
+  const save = store(capabilities)
+  return (id: ContactId, patch: ContactPatch) =>
+    SynchronizedRef.modifyEffect(ref, (state) =>
+      Effect.gen(function*() {
+        const contact = yield* find(capabilities.vendor, state, "update", id)
+        const [stored, next] = yield* save(state, "update", id, applyPatch(contact, patch), contact)
+        return [stored.contact, next] as const
+      }))
+}
+
+const remove = (capabilities: Capabilities, ref: StateRef) => (id: ContactId) =>
+  SynchronizedRef.modifyEffect(ref, (state) =>
+    Effect.gen(function*() {
+      const vendor = capabilities.vendor
+      if (!capabilities.remove) {
+        return yield* Effect.fail(
+          failIn(vendor, "remove")(
+            new Unsupported({ issues: [{ path: [], message: `${vendor} cannot delete contacts` }] })
+          )
+        )
+      }
+      yield* find(vendor, state, "remove", id)
+      const contacts = new Map(state.contacts)
+      contacts.delete(id)
+      return [undefined, { ...state, contacts }] as const
+    }))
+
+/** Reads the contact, changes its fields, and stores the result; returns the field at `origin`. */
+const changeFields = (capabilities: Capabilities, ref: StateRef, save = store(capabilities)) =>
+(
+  operation: Operation,
+  contactId: ContactId,
+  change: (fields: ReadonlyArray<ContactField>) => Effect.Effect<{
+    readonly fields: ReadonlyArray<ContactField>
+    readonly origin: number
+  }, ContactError>
+) =>
+  SynchronizedRef.modifyEffect(ref, (state) =>
+    Effect.gen(function*() {
+      const contact = yield* find(capabilities.vendor, state, operation, contactId)
+      const { fields, origin } = yield* change(contact.fields)
+      const [stored, next] = yield* save(state, operation, contactId, { ...contact, fields }, contact)
+      const at = stored.origins.indexOf(origin)
+      return [at === -1 ? undefined : stored.contact.fields[at], next] as const
+    }))
+
+const resolve = (vendor: string, operation: Operation, fields: ReadonlyArray<ContactField>, fieldRef: FieldRef) => {
+  const index = typeof fieldRef === "number"
+    ? (Number.isInteger(fieldRef) && fieldRef >= 0 && fieldRef < fields.length ? fieldRef : -1)
+    : fields.findIndex((f) => f.id === fieldRef)
+  if (index !== -1) return Effect.succeed(index)
+  const message = typeof fieldRef === "number" ? "no field at this index" : "no field with this id"
+  return Effect.fail(
+    failIn(vendor, operation)(new InvalidContact({ issues: [{ path: ["fields", fieldRef], message }] }))
+  )
+}
+
+const fieldOperations = (capabilities: Capabilities, ref: StateRef): ContactDirectory.Service["fields"] => {
+  const vendor = capabilities.vendor
+  const change = changeFields(capabilities, ref)
+  return {
+    list: (contactId) =>
+      Effect.flatMap(
+        SynchronizedRef.get(ref),
+        (state) => Effect.map(find(vendor, state, "fields.list", contactId), (c) => c.fields)
+      ),
+    add: (contactId, field) =>
+      change(
+        "fields.add",
+        contactId,
+        (fields) => Effect.succeed({ fields: [...fields, withoutId(field)], origin: fields.length })
+      ).pipe(
+        // A kind the vendor stores but never returns comes back as sent.
+        Effect.map((stored) => stored ?? withoutId(field))
+      ),
+    update: (contactId, fieldRef, field) =>
+      change(
+        "fields.update",
+        contactId,
+        (fields) =>
+          Effect.map(resolve(vendor, "fields.update", fields, fieldRef), (index) => {
+            const id = fields[index]?.id
+            const replacement = id === undefined ? withoutId(field) : { ...field, id }
+            return { fields: fields.map((f, i) => i === index ? replacement : f), origin: index }
+          })
+      ).pipe(Effect.map((stored) => stored ?? withoutId(field))),
+    remove: (contactId, fieldRef) =>
+      change(
+        "fields.remove",
+        contactId,
+        (fields) =>
+          Effect.map(resolve(vendor, "fields.remove", fields, fieldRef), (index) => ({
+            fields: fields.filter((_, i) => i !== index),
+            origin: -1
+          }))
+      ).pipe(Effect.asVoid)
+  }
+}
+
+export const makeMemory = (capabilities: Capabilities = lossless): Effect.Effect<ContactDirectory.Service> =>
+  Effect.map(
+    SynchronizedRef.make<State>({ nextId: 1, nextFieldId: 1, contacts: new Map() }),
+    (ref) =>
+      ContactDirectory.of({
+        vendor: capabilities.vendor,
+        capabilities,
+        list: list(ref),
+        get: (id) => Effect.flatMap(SynchronizedRef.get(ref), (state) => find(capabilities.vendor, state, "get", id)),
+        create: create(capabilities, ref),
+        update: update(capabilities, ref),
+        remove: remove(capabilities, ref),
+        fields: fieldOperations(capabilities, ref)
+      })
+  )
 
 /** The memory directory as a layer; `lossless` unless a vendor's capabilities are given. */
 export const layerMemory = (capabilities: Capabilities = lossless): Layer.Layer<ContactDirectory> =>
