@@ -18,7 +18,7 @@ import { makeRateLimiter } from "./RateLimiter.ts"
 import { readBodyText } from "./RequestBody.ts"
 import { makeRequestLog, redactHeaders } from "./RequestLog.ts"
 import { type RequestTarget, requestTarget } from "./RequestTarget.ts"
-import { jsonResponse, vendorAnswer } from "./Responses.ts"
+import { jsonResponse, vendorAnswer, withAllow } from "./Responses.ts"
 import { makeRouteIndex, routerConfig } from "./RouteIndex.ts"
 import type { VendorErrorResponse, VendorInstance, VendorModule } from "./VendorModule.ts"
 
@@ -215,7 +215,7 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
       const failure = target._tag === "Vendor"
         ? notFound(method, target.url, target.path)
         : { _tag: "RouteNotFound" as const, method, path: target.path }
-      const answer = renderNow(failure, nowMillis)
+      const answer = withAllow(failure, renderNow(failure, nowMillis))
       Effect.runSync(log.append({
         time: new Date(nowMillis).toISOString(),
         method,

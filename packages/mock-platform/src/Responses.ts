@@ -17,12 +17,14 @@ export const fromVendorError = (error: VendorErrorResponse): HttpServerResponse.
   jsonResponse(error.status, error.body, error.headers)
 
 /** A rendered platform failure; a 405 always carries `Allow` (RFC 9110), whatever the vendor's renderer set. */
+export const withAllow = (failure: PlatformFailure, error: VendorErrorResponse): VendorErrorResponse => {
+  const hasAllow = Object.keys(error.headers ?? {}).some((name) => name.toLowerCase() === "allow")
+  return error.status === 405 && isWrongMethod(failure) && !hasAllow
+    ? { ...error, headers: { ...error.headers, allow: failure.allowedMethods.join(", ") } }
+    : error
+}
+
 export const vendorAnswer = (
   failure: PlatformFailure,
   error: VendorErrorResponse
-): HttpServerResponse.HttpServerResponse => {
-  const hasAllow = Object.keys(error.headers ?? {}).some((name) => name.toLowerCase() === "allow")
-  return error.status === 405 && isWrongMethod(failure) && !hasAllow
-    ? fromVendorError({ ...error, headers: { ...error.headers, allow: failure.allowedMethods.join(", ") } })
-    : fromVendorError(error)
-}
+): HttpServerResponse.HttpServerResponse => fromVendorError(withAllow(failure, error))
