@@ -1,34 +1,27 @@
 /**
  * The NGP API v2 contact calls, vendor-shaped: paths under the API base (`…/v2`), Basic authentication with the user
  * `apiuser` and the API key, NGP VAN's `$top`/`$skip` paging, and its standard error body turned into `ContactError`
- * reasons — a 400 `INVALID_PARAMETER` becomes `InvalidContact` with each of its `properties` at a domain path.
- * Methods fail with reasons only; the directory names the operation.
+ * reasons (NgpvanFailure). Methods fail with reasons only; the directory names the operation.
  *
  * Redirects are never followed: NGP answers 301 when a body names a contact, and a client that followed it would
  * turn the POST into a GET of that contact and report a write that never happened.
  *
  * Docs: https://docs.ngpvan.com/reference (Authentication, Errors, Pagination, Contacts common model).
  */
-import {
-  decodeJsonWithRaw,
-  type RateLimit,
-  readJsonBody,
-  reasonFromStatus,
-  type RetryPolicy,
-  type Scrub,
-  VendorHttp
-} from "@contactkit/adapter-kit"
-import { type ContactErrorReason, ContactId, InvalidContact, type Issue, UnexpectedResponse } from "@contactkit/domain"
+import { decodeJsonWithRaw, type RateLimit, type RetryPolicy, type Scrub, VendorHttp } from "@contactkit/adapter-kit"
+import { type ContactErrorReason, ContactId, UnexpectedResponse } from "@contactkit/domain"
 import { type Duration, Effect, Option, Redacted, Result, Schema } from "effect"
-import { FetchHttpClient, type HttpClient, HttpClientRequest, type HttpClientResponse } from "effect/http"
+import { FetchHttpClient, type HttpClient, HttpClientRequest } from "effect/http"
+import { type CallContext, failure, type PathOf } from "./NgpvanFailure.ts"
 import {
   NgpvanContact,
   NgpvanContactIdResponse,
   type NgpvanContactInput,
   type NgpvanContactUpdate,
-  NgpvanErrorBody,
   NgpvanPage
 } from "./NgpvanSchema.ts"
+
+export type { CallContext, PathOf } from "./NgpvanFailure.ts"
 
 export const vendor = "ngpvan"
 
@@ -62,9 +55,6 @@ export interface NgpvanPageResult {
   readonly more: boolean
 }
 
-/** Where an error's `properties` belong in the domain model (the draft that was sent). */
-export type PathOf = (property: string) => ReadonlyArray<string | number>
-
 export interface NgpvanClient {
   readonly list: (skip: number, top: number) => Effect.Effect<NgpvanPageResult, ContactErrorReason>
   readonly get: (id: ContactId) => Effect.Effect<NgpvanRecord, ContactErrorReason>
@@ -80,23 +70,6 @@ export interface NgpvanClient {
   ) => Effect.Effect<void, ContactErrorReason>
 }
 
-interface CallContext {
-  readonly id?: ContactId
-  readonly isWrite: boolean
-  readonly pathOf?: PathOf
-}
-
-const decodeErrorBody = Schema.decodeUnknownOption(NgpvanErrorBody)
-
-/** A 400 from NGP's validation → the issues it names, one per property (or one for the body). */
-const issuesOf = (body: NgpvanErrorBody, pathOf: PathOf | undefined, scrub: Scrub): ReadonlyArray<Issue> =>
-  body.errors.flatMap((error) => {
-    const message = scrub(error.text ?? error.code ?? "rejected by ngpvan")
-    const properties = error.properties ?? []
-    if (properties.length === 0 || pathOf === undefined) return [{ path: [], message }]
-    return properties.map((property) => ({ path: pathOf(property), message: `${property}: ${message}` }))
-  })
-
 /** The caller's fetch options, with redirects left to the adapter (see the module's header). */
 const withoutRedirects = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.flatMap(
@@ -107,6 +80,22 @@ const withoutRedirects = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
         redirect: "manual"
       })
   )
+
+const decodeItem = Schema.decodeUnknownResult(NgpvanContact)
+
+/** A page's items in one synchronous pass, stopping at the first that is off-contract. */
+const decodeItems = (scrub: Scrub) => (items: ReadonlyArray<unknown>, status: number) => {
+  const records: Array<NgpvanRecord> = []
+  for (const raw of items) {
+    const result = decodeItem(raw)
+    if (Result.isFailure(result)) {
+      const detail = scrub(`a contact does not match ngpvan's contract: ${result.failure.message}`)
+      return Effect.fail(new UnexpectedResponse({ status, detail: detail.slice(0, 500) }))
+    }
+    records.push({ wire: result.success, raw })
+  }
+  return Effect.succeed(records)
+}
 
 export const make = (options: Options): Effect.Effect<NgpvanClient, never, HttpClient.HttpClient> =>
   Effect.gen(function*() {
@@ -121,38 +110,12 @@ export const make = (options: Options): Effect.Effect<NgpvanClient, never, HttpC
       ...(options.rateLimit === undefined || options.rateLimit === false ? {} : { rateLimit: options.rateLimit })
     })
 
-    /** A non-2xx answer → the reason it means, reading NGP's `errors` for its texts and properties. */
-    const failure = (
-      response: HttpClientResponse.HttpClientResponse,
-      context: CallContext
-    ): Effect.Effect<never, ContactErrorReason> =>
-      Effect.flatMap(readJsonBody(response), (json) => {
-        const body = Option.getOrUndefined(decodeErrorBody(json))
-        const detail = body === undefined
-          ? undefined
-          : http.scrub(body.errors.map((e) => e.text ?? e.code ?? "").filter((t) => t !== "").join("; "))
-        const status = response.status
-        if (status >= 300 && status < 400) {
-          const location = response.headers["location"]
-          return Effect.fail(
-            new UnexpectedResponse({
-              status,
-              detail: `ngpvan redirected the request${location === undefined ? "" : ` to ${http.scrub(location)}`}`
-            })
-          )
-        }
-        if (status === 400 && body !== undefined && body.errors.some((e) => e.code === "INVALID_PARAMETER")) {
-          return Effect.fail(new InvalidContact({ issues: issuesOf(body, context.pathOf, http.scrub) }))
-        }
-        return Effect.fail(reasonFromStatus({ status, detail, id: context.id, isWrite: context.isWrite }))
-      })
-
     const call = (request: HttpClientRequest.HttpClientRequest, context: CallContext) =>
       withoutRedirects(http.client.execute(request)).pipe(
         Effect.flatMap((response) =>
           response.status >= 200 && response.status < 300
             ? Effect.succeed(response)
-            : failure(response, context)
+            : failure(response, context, http.scrub)
         )
       )
 
@@ -160,21 +123,7 @@ export const make = (options: Options): Effect.Effect<NgpvanClient, never, HttpC
     const decodeContact = decodeJsonWithRaw(NgpvanContact, http.scrub)
     const decodePage = decodeJsonWithRaw(NgpvanPage, http.scrub)
     const decodeId = decodeJsonWithRaw(NgpvanContactIdResponse, http.scrub)
-    const decodeItem = Schema.decodeUnknownResult(NgpvanContact)
-
-    /** A page's items in one synchronous pass, stopping at the first that is off-contract. */
-    const pageItems = (items: ReadonlyArray<unknown>, status: number) => {
-      const records: Array<NgpvanRecord> = []
-      for (const raw of items) {
-        const result = decodeItem(raw)
-        if (Result.isFailure(result)) {
-          const detail = http.scrub(`a contact does not match ngpvan's contract: ${result.failure.message}`)
-          return Effect.fail(new UnexpectedResponse({ status, detail: detail.slice(0, 500) }))
-        }
-        records.push({ wire: result.success, raw })
-      }
-      return Effect.succeed(records)
-    }
+    const pageItems = decodeItems(http.scrub)
 
     const json = (request: HttpClientRequest.HttpClientRequest, body: unknown) =>
       HttpClientRequest.bodyJsonUnsafe(request, body)
