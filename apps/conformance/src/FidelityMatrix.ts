@@ -22,6 +22,8 @@ const cell = (rule: FieldRule<FieldKind>): string => {
       : `labels ${list(rule.labels.values)}`
   )
   parts.push(rule.preferred ? "preferred kept" : "preferred lost")
+  if (rule.preferred && rule.singlePreferred === true) parts.push("exactly one preferred (the first, if none is)")
+  if (rule.requiresOneOf !== undefined) parts.push(`needs one of ${list(rule.requiresOneOf as ReadonlyArray<string>)}`)
   if (rule.services !== undefined) parts.push(`services ${list(rule.services)}`)
   if (rule.features !== undefined) parts.push(`features ${list(rule.features)}`)
   if (rule.linkKinds !== undefined) parts.push(`link kinds ${list(rule.linkKinds)}`)

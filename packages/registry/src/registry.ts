@@ -5,6 +5,7 @@
  * `@contactkit/vendor-<name>` dependency in this package's package.json.
  */
 import type { Vendor } from "@contactkit/vendor-kit"
+import { deskpro } from "@contactkit/vendor-deskpro"
 import { monica } from "@contactkit/vendor-monica"
 import { ngpvan } from "@contactkit/vendor-ngpvan"
 import { phonecom } from "@contactkit/vendor-phonecom"
@@ -12,5 +13,6 @@ import { phonecom } from "@contactkit/vendor-phonecom"
 export const vendors: ReadonlyArray<Vendor> = [
   phonecom,
   monica,
-  ngpvan
+  ngpvan,
+  deskpro
 ]
