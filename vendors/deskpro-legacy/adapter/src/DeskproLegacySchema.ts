@@ -1,0 +1,109 @@
+/**
+ * The Deskpro Legacy API's wire shapes, as its server renders them (`toApiData`): a person with its e-mail records
+ * and its contact-data records, the search envelope, and the create answer. Collections the server keys by id are
+ * objects keyed by id, or `[]` when empty, and are read in both forms. Only what the adapter reads is modelled;
+ * the whole record stays in `remote`.
+ */
+import { Schema } from "effect"
+
+const Text = Schema.optionalKey(Schema.String)
+
+/** One contact-data record: its columns' meaning comes from its handler's own keys beside them. */
+export const LegacyDetail = Schema.Struct({
+  id: Schema.Number,
+  contact_type: Schema.String,
+  comment: Text,
+  address: Text,
+  city: Text,
+  state: Text,
+  zip: Text,
+  country: Text,
+  profile_url: Text,
+  country_calling_code: Text,
+  number: Text,
+  type: Text,
+  username: Text,
+  service: Text,
+  url: Text
+})
+export type LegacyDetail = typeof LegacyDetail.Type
+
+/** A PHP array keyed by id as JSON: an object, or `[]` when empty. */
+const keyedById = <S extends Schema.Top>(item: S) =>
+  Schema.Union([Schema.Record(Schema.String, item), Schema.Array(item)])
+
+export const LegacyDetails = keyedById(LegacyDetail)
+export type LegacyDetails = typeof LegacyDetails.Type
+
+export const LegacyEmail = Schema.Struct({
+  id: Schema.Number,
+  email: Schema.String,
+  comment: Text
+})
+export type LegacyEmail = typeof LegacyEmail.Type
+
+export const LegacyPerson = Schema.Struct({
+  id: Schema.Number,
+  name: Text,
+  first_name: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  last_name: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  organization: Schema.optionalKey(Schema.NullOr(Schema.Struct({ id: Schema.Number, name: Text }))),
+  organization_position: Text,
+  date_created: Text,
+  emails: Schema.optionalKey(Schema.Array(LegacyEmail)),
+  contact_data: Schema.optionalKey(LegacyDetails),
+  primary_email: Schema.optionalKey(Schema.NullOr(Schema.String))
+})
+export type LegacyPerson = typeof LegacyPerson.Type
+
+export const LegacyPersonAnswer = Schema.Struct({ person: LegacyPerson })
+
+export const LegacySearch = Schema.Struct({
+  page: Schema.Number,
+  per_page: Schema.Number,
+  total: Schema.Number,
+  cache_id: Schema.Number,
+  people: keyedById(LegacyPerson)
+})
+export type LegacySearch = typeof LegacySearch.Type
+
+export const LegacyCreated = Schema.Struct({ id: Schema.Number })
+
+/** `{error_code, error_message}` or `{error_code: "multiple", errors: {<field>: [code, message]}}`. */
+export const LegacyError = Schema.Struct({
+  error_code: Schema.String,
+  error_message: Schema.optionalKey(Schema.String),
+  errors: Schema.optionalKey(Schema.Record(Schema.String, Schema.Array(Schema.String)))
+})
+export type LegacyError = typeof LegacyError.Type
+
+/** One contact-data record as the API takes it (`type`, `comment`, and the keys the type's handler reads). */
+export interface LegacyDetailInput {
+  readonly type: string
+  readonly comment: string
+  readonly data: Readonly<Record<string, string>>
+}
+
+/** `POST /people`, as JSON. */
+export interface LegacyPersonInput {
+  readonly name: string
+  readonly email: string
+  readonly secondary_email?: ReadonlyArray<string>
+  readonly contact_data?: ReadonlyArray<LegacyDetailInput>
+  readonly organization?: string
+  readonly organization_position?: string
+}
+
+/** `POST /people/{id}`: only what changes. */
+export interface LegacyPersonUpdate {
+  readonly name?: string
+  readonly organization?: string
+  readonly organization_position?: string
+}
+
+/** The records of a keyed collection, in id order. */
+export const recordsOf = <A extends { readonly id: number }>(
+  collection: Readonly<Record<string, A>> | ReadonlyArray<A> | undefined
+): ReadonlyArray<A> =>
+  [...(collection === undefined ? [] : Array.isArray(collection) ? collection : Object.values(collection))]
+    .sort((a, b) => a.id - b.id)
