@@ -27,15 +27,19 @@ const sampleLabel = (labels: LabelRule, n: number): string | undefined => {
   }
 }
 
-/** One field of `kind` that any vendor able to write the kind should accept, labelled where the vendor keeps labels. */
-export const sampleField = (capabilities: Capabilities, kind: FieldKind, n: number): ContactField => {
+/**
+ * One field of `kind` that any vendor able to write the kind should accept, labelled where the vendor keeps labels.
+ * `tag` names the e-mail address (`<tag><n>@example.com`), so the suite's e-mails never collide across contacts —
+ * some vendors hold each address once in the whole account.
+ */
+export const sampleField = (capabilities: Capabilities, kind: FieldKind, n: number, tag = "person"): ContactField => {
   const rule = capabilities.fields[kind]
   const context = rule.contexts[n % Math.max(rule.contexts.length, 1)]
   const label = sampleLabel(rule.labels, n)
   const common = { ...(context === undefined ? {} : { context }), ...(label === undefined ? {} : { label }) }
   switch (kind) {
     case "Email":
-      return { _tag: "Email", ...common, address: `person${n}@example.com` }
+      return { _tag: "Email", ...common, address: `${tag}${n}@example.com` }
     case "Phone":
       return { _tag: "Phone", ...common, number: phoneNumbers[n % phoneNumbers.length]! }
     case "Address":
@@ -71,7 +75,7 @@ export const sampleDraft = (capabilities: Capabilities, n: number): ContactDraft
     const rule = capabilities.fields[kind]
     const perContext = rule.uniqueBy === "context" ? Math.max(rule.contexts.length, 1) : 2
     const count = Math.min(rule.maxCount ?? 2, perContext, 2)
-    for (let i = 0; i < count; i++) fields.push(sampleField(capabilities, kind, n * 2 + i))
+    for (let i = 0; i < count; i++) fields.push(sampleField(capabilities, kind, n * 2 + i, "draft"))
   }
   return {
     kind: "individual",
@@ -79,6 +83,32 @@ export const sampleDraft = (capabilities: Capabilities, n: number): ContactDraft
     organization: { name: "Analytical Engines Ltd", department: "Research", title: "Mathematician" },
     fields
   }
+}
+
+/**
+ * The fields a vendor requires of every contact (`minCount`: an e-mail, for a vendor that cannot hold a contact
+ * without one); none for most vendors. What a draft "without fields" must still carry.
+ */
+export const requiredFields = (capabilities: Capabilities, n: number, tag = "required"): ReadonlyArray<ContactField> =>
+  writableKinds(capabilities).flatMap((kind) =>
+    Array.from(
+      { length: capabilities.fields[kind].minCount ?? 0 },
+      (_, i) => sampleField(capabilities, kind, n * 2 + i, tag)
+    )
+  )
+
+/** `fields` with the required fields of each kind it lacks added after them (numbered from `n`, named by `tag`). */
+export const withRequired = (
+  capabilities: Capabilities,
+  fields: ReadonlyArray<ContactField>,
+  n: number,
+  tag = "generated"
+) => {
+  const missing = requiredFields(capabilities, n, tag).filter((field, i, all) =>
+    fields.filter((f) => f._tag === field._tag).length + all.slice(0, i).filter((f) => f._tag === field._tag).length <
+      (capabilities.fields[field._tag].minCount ?? 0)
+  )
+  return [...fields, ...missing]
 }
 
 /**
@@ -102,7 +132,7 @@ export const unicodeDraft = (capabilities: Capabilities): ContactDraft => {
     kind: "individual",
     name: { given: long, family: "Ñúñez-Østergård 🚀" },
     organization: { name: "Société Générale d'Électricité" },
-    fields
+    fields: withRequired(capabilities, fields, 0, "unicode")
   }
 }
 
@@ -116,13 +146,18 @@ export const comparable = (contact: Contact | ContactDraft): ContactDraft => ({
 
 /**
  * A generated draft cut down to what the vendor accepts: what `validate` would refuse is dropped
- * (that is what `project` removes), and a required name component that is missing is filled in.
+ * (that is what `project` removes), and a required name component or field that is missing is filled in
+ * (the fields numbered from `n`, so two drafts' required e-mails differ).
  */
-export const storable = (capabilities: Capabilities, draft: ContactDraft): ContactDraft => {
+export const storable = (capabilities: Capabilities, draft: ContactDraft, n = 0): ContactDraft => {
   const { contact } = project(capabilities, draft)
   const name = { ...contact.name }
   for (const component of capabilities.requiredName ?? []) name[component] ??= "Required"
-  return { ...draft, name: { ...draft.name, ...name }, fields: storableFields(capabilities, draft.fields) }
+  return {
+    ...draft,
+    name: { ...draft.name, ...name },
+    fields: withRequired(capabilities, storableFields(capabilities, draft.fields), n)
+  }
 }
 
 /** The fields the vendor does not refuse, as written (not as projected). */

@@ -9,7 +9,7 @@ import { assert } from "@effect/vitest"
 import { Effect, Exit } from "effect"
 import fc from "fast-check"
 import type { Check, ChecksFor } from "./CheckSupport.ts"
-import { comparable, sampleDraft, storable, storableFields } from "./Drafts.ts"
+import { comparable, sampleDraft, storable, storableFields, withRequired } from "./Drafts.ts"
 import { HarnessControl } from "./Harness.ts"
 
 const patchPreserves: Check = (next) =>
@@ -64,12 +64,12 @@ export const patchGenerated = (decide: Decide = validateChange): Check => () =>
     const cases = fc.sample(fc.tuple(contactDraftArb, contactPatchArb), { seed: 6350, numRuns: 20 })
     let accepted = 0
     for (const [i, [draft, patch]] of cases.entries()) {
-      const { contact } = yield* directory.create(storable(capabilities, draft))
+      const { contact } = yield* directory.create(storable(capabilities, draft, 100 + i))
       const before = yield* directory.get(contact.id)
       // The patch's own fields are cut to what the vendor accepts; its name parts are not.
       const sent = patch.fields === undefined
         ? patch
-        : { ...patch, fields: storableFields(capabilities, patch.fields) }
+        : { ...patch, fields: withRequired(capabilities, storableFields(capabilities, patch.fields), 200 + i) }
       const after = applyPatch(toDraft(before), sent)
       const expected = yield* Effect.exit(decide(capabilities, toDraft(before), after))
       const result = yield* Effect.exit(directory.update(contact.id, sent))

@@ -30,8 +30,8 @@ export const roundTripChecks: ChecksFor<"round-trip" | "round-trip-generated" | 
       const directory = yield* ContactDirectory
       const capabilities = directory.capabilities
       // Fixed seed: the same 25 contacts on every run, so a failure can be replayed.
-      const drafts = fc.sample(contactDraftArb, { seed: 9553, numRuns: 25 }).map((draft) =>
-        storable(capabilities, draft)
+      const drafts = fc.sample(contactDraftArb, { seed: 9553, numRuns: 25 }).map((draft, i) =>
+        storable(capabilities, draft, i)
       )
       for (const [i, draft] of drafts.entries()) {
         const { contact } = yield* directory.create(draft)
