@@ -7,6 +7,7 @@ import { ContactDirectory } from "@contactkit/domain"
 import { Effect, Stream } from "effect"
 import { Command } from "effect/cli"
 import { dryRunFlag, stateFlag, vendorFlag } from "./CommonFlags.ts"
+import { exampleSource, exampleTarget } from "./Examples.ts"
 import { openDirectory } from "./OpenDirectory.ts"
 import { root } from "./Root.ts"
 import { transfer } from "./Transfer.ts"
@@ -41,10 +42,13 @@ export const copyCommand = Command.make(
       "field, before the first write; journals each write in the state file so an interrupted copy can be run again."
   ),
   Command.withExamples([
-    { command: "contactkit copy --from SOURCE --to TARGET --dry-run", description: "Only the loss report" },
-    { command: "contactkit copy --from SOURCE --to TARGET", description: "Report, then copy" },
     {
-      command: "contactkit copy --from TARGET --to TARGET@second --state second.sqlite",
+      command: `contactkit copy --from ${exampleSource} --to ${exampleTarget} --dry-run`,
+      description: "Only the loss report"
+    },
+    { command: `contactkit copy --from ${exampleSource} --to ${exampleTarget}`, description: "Report, then copy" },
+    {
+      command: `contactkit copy --from ${exampleTarget} --to ${exampleTarget}@second --state second.sqlite`,
       description: "Between two accounts of one vendor (variables SECOND_<VARIABLE> for the profile)"
     }
   ])

@@ -6,6 +6,7 @@ import { Effect, Option, Stream } from "effect"
 import { Command, Flag } from "effect/cli"
 import { createWriteStream } from "node:fs"
 import { vendorArgument } from "./CommonFlags.ts"
+import { exampleSource } from "./Examples.ts"
 import { exportFormats, formatWriter } from "./ExportFormat.ts"
 import { openDirectory } from "./OpenDirectory.ts"
 import { errorLine, Output, type Sink, writableSink } from "./Output.ts"
@@ -58,7 +59,7 @@ export const exportCommand = Command.make(
 ).pipe(
   Command.withDescription("Export every contact of a vendor account as JSContact, NDJSON or vCard 4"),
   Command.withExamples([
-    { command: "contactkit export SOURCE --format vcard --out contacts.vcf", description: "A vCard file" },
-    { command: "contactkit export SOURCE --format ndjson | head", description: "The first cards, one a line" }
+    { command: `contactkit export ${exampleSource} --format vcard --out contacts.vcf`, description: "A vCard file" },
+    { command: `contactkit export ${exampleSource} --format ndjson | head`, description: "The first cards, one a line" }
   ])
 )

@@ -3,6 +3,7 @@ import { Effect } from "effect"
 import { Command } from "effect/cli"
 import { capabilitySummary, fidelityLines } from "./CapabilityText.ts"
 import { vendorArgument } from "./CommonFlags.ts"
+import { exampleSource, exampleTarget } from "./Examples.ts"
 import { line } from "./Output.ts"
 import { root } from "./Root.ts"
 
@@ -27,5 +28,8 @@ export const fidelityCommand = Command.make(
     "What survives a copy from one vendor to another, per field kind, from the vendors' Capabilities alone " +
       "(no account needed); `copy --dry-run` gives the same per contact"
   ),
-  Command.withExamples([{ command: "contactkit fidelity SOURCE TARGET", description: "The table for one pair" }])
+  Command.withExamples([{
+    command: `contactkit fidelity ${exampleSource} ${exampleTarget}`,
+    description: "The table for one pair"
+  }])
 )

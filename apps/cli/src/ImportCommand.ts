@@ -11,6 +11,7 @@ import { resolve } from "node:path"
 import { runError } from "./CliFailure.ts"
 import { dryRunFlag, stateFlag, vendorArgument } from "./CommonFlags.ts"
 import { detectFormat, inputFormats, readInput, spoolStdin } from "./ContactInput.ts"
+import { exampleSource, exampleTarget } from "./Examples.ts"
 import { openDirectory } from "./OpenDirectory.ts"
 import { errorLine } from "./Output.ts"
 import { root } from "./Root.ts"
@@ -74,9 +75,9 @@ export const importCommand = Command.make(
       "refuse and lose before writing, and journals each write"
   ),
   Command.withExamples([
-    { command: "contactkit import TARGET --in contacts.vcf --dry-run", description: "Only the report" },
+    { command: `contactkit import ${exampleTarget} --in contacts.vcf --dry-run`, description: "Only the report" },
     {
-      command: "contactkit export SOURCE --format vcard | contactkit import TARGET --format vcard",
+      command: `contactkit export ${exampleSource} --format vcard | contactkit import ${exampleTarget} --format vcard`,
       description: "Move an address book through vCard"
     }
   ])

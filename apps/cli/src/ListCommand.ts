@@ -3,6 +3,7 @@ import type { Contact } from "@contactkit/domain"
 import { Effect, Stream } from "effect"
 import { Command } from "effect/cli"
 import { vendorArgument } from "./CommonFlags.ts"
+import { exampleSource } from "./Examples.ts"
 import { openDirectory } from "./OpenDirectory.ts"
 import { errorLine, line } from "./Output.ts"
 import { track } from "./Progress.ts"
@@ -40,5 +41,8 @@ export const listCommand = Command.make(
     "List every contact of a vendor account: id, name, first e-mail and phone, tab-separated (--json: one domain " +
       "contact per line)"
   ),
-  Command.withExamples([{ command: "contactkit list SOURCE --mocks", description: "The local mock's demo contacts" }])
+  Command.withExamples([{
+    command: `contactkit list ${exampleSource} --mocks`,
+    description: "The local mock's demo contacts"
+  }])
 )

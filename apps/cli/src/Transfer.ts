@@ -61,6 +61,13 @@ export const transfer = <R>(source: TransferSource<R>, options: TransferOptions,
       journal,
       { source: source.journalName, target: options.to },
       writing
-    ).pipe(Effect.ensuring(writing.stop))
+    ).pipe(
+      Effect.ensuring(writing.stop),
+      Effect.onInterrupt(() =>
+        output.stderr.write(
+          `Interrupted; every write so far is journaled. Run the same command again with --state ${options.statePath} to finish.\n`
+        )
+      )
+    )
     return yield* finish({ ...base, state: options.statePath, outcome }, settings)
   })

@@ -53,12 +53,14 @@ export const resolveVariables = (
     const value = names.flatMap((name) => sources.map((source) => source[name])).find((v) =>
       v !== undefined && v !== ""
     )
-    if (value === undefined) missing.push(`${names[0]} (${variable.description})`)
+    if (value === undefined) missing.push(`${names.join(" or ")} (${variable.description})`)
     else values[variable.name] = value
   }
   if (missing.length === 0) return Effect.succeed(values)
   return Effect.fail(usageError(
-    `${choice.label} (${choice.vendor.displayName}) needs ${missing.join(", ")}: set it in the environment or an ` +
+    `${choice.label} (${choice.vendor.displayName}) needs ${missing.join(", ")}: set ${
+      missing.length === 1 ? "it" : "them"
+    } in the environment or an ` +
       `--env-file, or add --mocks to use the local mock servers`
   ))
 }
