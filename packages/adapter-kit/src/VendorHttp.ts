@@ -47,7 +47,7 @@ export interface VendorHttpOptions {
   readonly retryAfterHint?: (body: unknown) => Duration.Duration | undefined
   /**
    * A header holding the Unix time (seconds) at which a 429's limit resets, read when there is no `Retry-After`
-   * (Deskpro Legacy's `X-RateLimit-Reset`): the wait is until then, by `Clock`.
+   * (an `X-RateLimit-Reset` style header): the wait is until then, by `Clock`.
    */
   readonly resetHeader?: string
 }
