@@ -106,7 +106,7 @@ export interface Capabilities {
   readonly nameMaxLength?: number
   /**
    * A vendor's own reading of the name and organisation, applied before the component rules: for a vendor that
-   * stores one text and derives the parts itself (Deskpro Legacy keeps `name` and splits it at its last space).
+   * stores one text and derives the parts itself (one `name`, split by the vendor at its last space).
    * Returns the parts as the vendor would give them back and what was lost on the way (paths from the contact).
    * `requiredName` is checked against what it returns.
    */

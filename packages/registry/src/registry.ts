@@ -6,6 +6,7 @@
  */
 import type { Vendor } from "@contactkit/vendor-kit"
 import { deskpro } from "@contactkit/vendor-deskpro"
+import { deskproLegacy } from "@contactkit/vendor-deskpro-legacy"
 import { monica } from "@contactkit/vendor-monica"
 import { ngpvan } from "@contactkit/vendor-ngpvan"
 import { phonecom } from "@contactkit/vendor-phonecom"
@@ -14,5 +15,6 @@ export const vendors: ReadonlyArray<Vendor> = [
   phonecom,
   monica,
   ngpvan,
-  deskpro
+  deskpro,
+  deskproLegacy
 ]
