@@ -4,9 +4,9 @@
  * Adding a vendor: create `vendors/<name>/` in the shape of the others, then add its line here and its
  * `@contactkit/vendor-<name>` dependency in this package's package.json.
  */
-import type { Vendor } from "@contactkit/vendor-kit"
 import { deskpro } from "@contactkit/vendor-deskpro"
 import { deskproLegacy } from "@contactkit/vendor-deskpro-legacy"
+import type { Vendor } from "@contactkit/vendor-kit"
 import { monica } from "@contactkit/vendor-monica"
 import { ngpvan } from "@contactkit/vendor-ngpvan"
 import { phonecom } from "@contactkit/vendor-phonecom"
