@@ -6,7 +6,7 @@
  */
 import type { Contact } from "@contactkit/domain"
 import { assert, layer } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Fiber } from "effect"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -100,6 +100,32 @@ layer(mocksLayer, { timeout: "60 seconds", excludeTestServices: true })(
         yield* admin(target, "DELETE", "/faults")
         const second = yield* copy("--state", state)
         assert.strictEqual(second.code, 0, second.stdout + second.stderr)
+        yield* copiedOnce(before, sources)
+      }))
+
+    it.effect("a copy interrupted mid-way (Ctrl-C) and started again ends with each contact at the target once", () =>
+      Effect.gen(function*() {
+        yield* freshTarget
+        const before = yield* contactsAt(target)
+        const sources = yield* contactsAt(source)
+        const state = stateFile()
+        // Slow writes, so the interruption lands with a write in flight.
+        yield* admin(target, "POST", "/faults", { kind: "latency", latencyMs: 60, probability: 1, method: "POST" })
+        const running = yield* Effect.forkChild(copy("--state", state))
+        // Interrupted once the first contacts have arrived (at most 10 s on), however fast the machine.
+        for (let waited = 0; waited < 10_000; waited += 50) {
+          yield* Effect.sleep("50 millis")
+          if ((yield* contactsAt(target)).length >= before.length + 2) break
+        }
+        yield* Fiber.interrupt(running)
+        yield* admin(target, "DELETE", "/faults")
+        const partly = (yield* contactsAt(target)).length - before.length
+        assert.isAbove(partly, 0, "some were written before the interruption")
+        assert.isBelow(partly, sources.length, "and not all")
+
+        const again = yield* copy("--state", state)
+        assert.strictEqual(again.code, 0, again.stdout + again.stderr)
+        assert.include(again.stdout, `${partly} were written by an earlier run`)
         yield* copiedOnce(before, sources)
       }))
   }
