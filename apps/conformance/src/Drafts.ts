@@ -10,7 +10,8 @@ import {
   type FieldKind,
   fieldKinds,
   type LabelRule,
-  project
+  project,
+  services
 } from "@contactkit/domain"
 
 const phoneNumbers = ["(202) 555-0143", "(415) 555-0172", "(312) 555-0109", "(617) 555-0187", "(718) 555-0135"]
@@ -169,7 +170,10 @@ export const storableFields = (
   return origins.map((origin) => fields[origin]!)
 }
 
-/** A draft the vendor cannot hold: a kind it cannot write, or one field more than it allows; none if it holds all. */
+/**
+ * A draft the vendor cannot hold: a kind it cannot write, one field more than it allows, or an online service it
+ * does not offer; none if it holds all.
+ */
 export const unsupportedDraft = (capabilities: Capabilities): ContactDraft | undefined => {
   const base = sampleDraft(capabilities, 0)
   const unwritable = (["OnlineService", "Link", "Address", "Phone", "Email"] as const).find((kind) =>
@@ -179,8 +183,14 @@ export const unsupportedDraft = (capabilities: Capabilities): ContactDraft | und
     return { ...base, fields: [...base.fields, sampleField(capabilities, unwritable, 1)] }
   }
   const bounded = writableKinds(capabilities).find((kind) => capabilities.fields[kind].maxCount !== undefined)
-  if (bounded === undefined) return undefined
-  const max = capabilities.fields[bounded].maxCount!
-  const extra = Array.from({ length: max + 1 }, (_, i) => sampleField(capabilities, bounded, 100 + i))
-  return { ...base, fields: [...base.fields.filter((f) => f._tag !== bounded), ...extra] }
+  if (bounded !== undefined) {
+    const max = capabilities.fields[bounded].maxCount!
+    const extra = Array.from({ length: max + 1 }, (_, i) => sampleField(capabilities, bounded, 100 + i))
+    return { ...base, fields: [...base.fields.filter((f) => f._tag !== bounded), ...extra] }
+  }
+  const offered = capabilities.fields.OnlineService.services
+  const refused = offered === undefined ? undefined : services.find((service) => !offered.includes(service))
+  if (refused === undefined) return undefined
+  const field = sampleField(capabilities, "OnlineService", 1)
+  return { ...base, fields: [...base.fields, { ...field, service: refused } as ContactField] }
 }
