@@ -4,7 +4,7 @@
  * that reaches behind it), and the scenarios it skips — each with the reason.
  */
 import type { Capabilities, ContactDirectory, ContactId } from "@contactkit/domain"
-import { Context, type Effect, Layer, type Scope } from "effect"
+import { Context, type Duration, type Effect, Layer, type Scope } from "effect"
 import type { ScenarioName } from "./Scenarios.ts"
 
 export interface Harness {
@@ -18,10 +18,16 @@ export interface Harness {
 
 /** A fault the vendor mock should answer the next matching requests with. */
 export interface Fault {
-  readonly kind: "rateLimit" | "status"
+  readonly kind: "rateLimit" | "status" | "latency"
   readonly status?: 500 | 503
   readonly count: number
   readonly method?: "GET" | "POST" | "PUT" | "DELETE"
+  /** For `latency`: how long the vendor takes before it answers. */
+  readonly latencyMs?: number
+  /** For `latency`: the vendor finishes the request even when the client has stopped waiting for it. */
+  readonly completeWrite?: boolean
+  /** For `rateLimit`: the wait the vendor announces, in seconds (the mock's default is 1). */
+  readonly retryAfterSeconds?: number
 }
 
 /**
@@ -34,6 +40,8 @@ export class HarnessControl extends Context.Service<HarnessControl, {
   readonly clearFaults?: Effect.Effect<void>
   /** The same directory, built with credentials the vendor does not accept. */
   readonly withBadCredentials?: Effect.Effect<ContactDirectory["Service"], unknown, Scope.Scope>
+  /** The same directory (same account), giving up on any request that takes longer than `timeout`. */
+  readonly withTimeout?: (timeout: Duration.Input) => Effect.Effect<ContactDirectory["Service"], unknown, Scope.Scope>
   /**
    * Vendor data the domain does not model: set some on a contact, then check it is still there. `attach` fails
    * when the vendor did not take the data, so a failed attach can never read as data that survived.

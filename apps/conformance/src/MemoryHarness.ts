@@ -17,6 +17,7 @@ export const memoryHarness = (name: string, capabilities: Capabilities, skip: Ha
     "unauthorized": `${noTransport} and no credentials`,
     "rate-limited": `${noTransport}: nothing can answer 429`,
     "unavailable": `${noTransport}: nothing can answer 5xx`,
+    "timed-out-write": `${noTransport}: nothing is slow and no client gives up`,
     "contract": `${noTransport}: no OpenAPI document to check against`
   }
 })

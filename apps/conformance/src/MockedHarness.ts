@@ -39,8 +39,14 @@ export const mockedHarness = (vendor: Vendor): Harness => {
   const directory = (
     origin: string,
     apiKey: string,
-    client: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer
-  ) => vendor.atMock(`${origin}${apiPathAtPrism}`, Redacted.make(apiKey), tuning).pipe(Layer.provide(client))
+    client: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer,
+    more: Tuning = {}
+  ) =>
+    vendor.atMock(`${origin}${apiPathAtPrism}`, Redacted.make(apiKey), { ...tuning, ...more }).pipe(
+      Layer.provide(client)
+    )
+  const service = (layer: Layer.Layer<ContactDirectory>) =>
+    Effect.map(Layer.build(layer), (context) => Context.get(context, ContactDirectory))
   const layer = Layer.unwrap(
     Effect.gen(function*() {
       const mock = yield* MockServer
@@ -49,9 +55,8 @@ export const mockedHarness = (vendor: Vendor): Harness => {
       const control = HarnessControl.of({
         injectFault: (fault: Fault) => adminCall(`${mock.url}/__admin/faults`, "POST", fault),
         clearFaults: adminCall(`${mock.url}/__admin/faults`, "DELETE"),
-        withBadCredentials: Layer.build(directory(prism.url, "not-a-valid-token")).pipe(
-          Effect.map((context) => Context.get(context, ContactDirectory))
-        ),
+        withBadCredentials: service(directory(prism.url, "not-a-valid-token")),
+        withTimeout: (timeout) => service(directory(prism.url, vendor.mockApiKey, FetchHttpClient.layer, { timeout })),
         ...(vendor.unmodelled === undefined ? {} : { unmodelled: vendor.unmodelled(mock.url) }),
         violations: prism.violations,
         requestsSent: Ref.get(sent)

@@ -10,6 +10,7 @@ import { patchChecks } from "./PatchChecks.ts"
 import { refusalChecks } from "./RefusalChecks.ts"
 import { roundTripChecks } from "./RoundTripChecks.ts"
 import type { ScenarioName } from "./Scenarios.ts"
+import { timedOutWriteChecks } from "./TimedOutWriteCheck.ts"
 import { transportChecks } from "./TransportChecks.ts"
 
 export type { Check } from "./CheckSupport.ts"
@@ -20,5 +21,6 @@ export const checks: Record<ScenarioName, Check> = {
   ...patchChecks,
   ...fieldChecks,
   ...refusalChecks,
-  ...transportChecks
+  ...transportChecks,
+  ...timedOutWriteChecks
 }

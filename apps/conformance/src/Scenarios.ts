@@ -17,6 +17,8 @@ export const scenarios = {
   "unauthorized": "bad credentials fail with Unauthorized",
   "rate-limited": "a 429 is recovered within the retry budget; a persistent one fails with RateLimited",
   "unavailable": "a 5xx on a read is retried; on a create it fails with mayHaveSucceeded",
+  "timed-out-write":
+    "a create whose client gave up (the vendor slower than its timeout) fails with mayHaveSucceeded and lands once",
   "concurrent-creates": "concurrent creates stay distinct",
   "unicode-max-length": "unicode and maximum-length values survive",
   "contract": "zero contract violations seen by Prism"

@@ -3,14 +3,28 @@
  * says which check fired. Only an assertion failure counts as a check firing — a defect (a thrown TypeError) or a
  * `ContactError` escaping the scenario is reported as something else, so a saboteur cannot pass by crashing.
  */
-import { type Capabilities, ContactDirectory, lossless } from "@contactkit/domain"
+import {
+  type Capabilities,
+  ContactDirectory,
+  ContactError,
+  type ContactErrorReason,
+  lossless
+} from "@contactkit/domain"
 import { Cause, Effect, Exit, Layer } from "effect"
 import { HarnessControl } from "../src/Harness.ts"
 import { type Check, checks } from "../src/ScenarioChecks.ts"
 import type { ScenarioName } from "../src/Scenarios.ts"
+import { timedOutWrite } from "../src/TimedOutWriteCheck.ts"
 import { type FakeOptions, type FakeVendor, makeFakeVendor } from "./FakeVendor.ts"
 
 type Service = ContactDirectory["Service"]
+
+/** The same error with another reason. */
+export const withReason = (error: ContactError, reason: ContactErrorReason): ContactError =>
+  new ContactError({ vendor: error.vendor, operation: error.operation, reason })
+
+/** Whether an error has this reason. */
+export const is = (tag: ContactErrorReason["_tag"]) => (error: ContactError): boolean => error.reason._tag === tag
 
 export type Sabotage = (base: Service, fake: FakeVendor) => {
   readonly directory?: Partial<Omit<Service, "fields">> & { readonly fields?: Partial<Service["fields"]> }
@@ -50,6 +64,19 @@ export const verdict = (exit: Exit.Exit<unknown, unknown>): Verdict => {
   return { _tag: "CheckFailed", message: assertions[0]!.message }
 }
 
+/**
+ * The fake vendor answers at once, so a client's timeout and the vendor's delay can be milliseconds: the scenario
+ * still waits them out in real time (these tests run with the live clock), just not for a second.
+ */
+const fakeBodies: Partial<Record<ScenarioName, Check>> = {
+  "timed-out-write": timedOutWrite({
+    timeout: "10 millis",
+    latency: "30 millis",
+    margin: "0 millis",
+    settle: "100 millis"
+  })
+}
+
 /** Runs `scenario` (or `body`) against the fake vendor with `sabotage` applied, and judges the result. */
 export const runScenario = (
   scenario: ScenarioName,
@@ -70,7 +97,7 @@ export const runScenario = (
       fields: { ...fake.directory.fields, ...fields }
     })
     let n = 0
-    const body = options.body ?? checks[scenario]
+    const body = options.body ?? fakeBodies[scenario] ?? checks[scenario]
     const exit = yield* Effect.exit(
       body(() => ++n).pipe(
         Effect.scoped,

@@ -2,19 +2,26 @@
  * The suite's own honesty check. Positive control: a fake vendor (the memory directory behind a pretend transport)
  * passes every scenario its capabilities do not rule out, for every kind of vendor the saboteurs break. Saboteurs:
  * the same fake broken in exactly one way must fail at the one assertion that exists to catch that break — named
- * by its message — not somewhere else, and not by crashing.
+ * by its message — not somewhere else, and not by crashing. (Live clock: one scenario waits out a vendor's delay.)
  */
 import { type Capabilities, lossless } from "@contactkit/domain"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Stream } from "effect"
 import { type ScenarioName, scenarioNames } from "../src/Scenarios.ts"
 import { capabilitySkips } from "../src/ScenarioSkips.ts"
-import { behaviourSaboteurs } from "./BehaviourSaboteurs.ts"
 import { contentSaboteurs } from "./ContentSaboteurs.ts"
 import { dedupes, noDelete, strict } from "./FakeConfigs.ts"
+import { lifecycleSaboteurs } from "./LifecycleSaboteurs.ts"
+import { refusalSaboteurs } from "./RefusalSaboteurs.ts"
 import { runScenario, type Saboteur } from "./SaboteurRun.ts"
+import { transportSaboteurs } from "./TransportSaboteurs.ts"
 
-const saboteurs: ReadonlyArray<Saboteur> = [...contentSaboteurs, ...behaviourSaboteurs]
+const saboteurs: ReadonlyArray<Saboteur> = [
+  ...contentSaboteurs,
+  ...lifecycleSaboteurs,
+  ...refusalSaboteurs,
+  ...transportSaboteurs
+]
 
 /** Each fake vendor, with the scenarios its capabilities rule out (and nothing else skipped). */
 const controls: ReadonlyArray<{ readonly capabilities: Capabilities; readonly skipped: ReadonlyArray<ScenarioName> }> =
@@ -33,7 +40,7 @@ describe("positive control: the unbroken fake vendor passes every scenario", () 
       for (const reason of Object.values(skips)) assert.include(reason, capabilities.vendor)
     })
     for (const scenario of scenarioNames.filter((name) => !skipped.includes(name))) {
-      it.effect(`${capabilities.vendor}: ${scenario} passes`, () =>
+      it.live(`${capabilities.vendor}: ${scenario} passes`, () =>
         Effect.gen(function*() {
           assert.deepStrictEqual(yield* runScenario(scenario, { capabilities }), { _tag: "Passed" })
         }))
@@ -56,7 +63,7 @@ describe("saboteurs: each breaks one thing and the check for it fires", () => {
   })
 
   for (const saboteur of saboteurs) {
-    it.effect(`${saboteur.scenario}: ${saboteur.how} → "${saboteur.fires}"`, () =>
+    it.live(`${saboteur.scenario}: ${saboteur.how} → "${saboteur.fires}"`, () =>
       Effect.gen(function*() {
         const result = yield* runScenario(saboteur.scenario, saboteur)
         assert.strictEqual(result._tag, "CheckFailed", JSON.stringify(result))
@@ -66,7 +73,7 @@ describe("saboteurs: each breaks one thing and the check for it fires", () => {
 })
 
 describe("the verdict counts only assertions", () => {
-  it.effect("a defect is not a check firing", () =>
+  it.live("a defect is not a check firing", () =>
     Effect.gen(function*() {
       const result = yield* runScenario("round-trip", {
         sabotage: () => ({ directory: { get: () => Effect.die(new TypeError("cannot read properties of undefined")) } })
@@ -74,7 +81,7 @@ describe("the verdict counts only assertions", () => {
       assert.strictEqual(result._tag, "OtherFailure")
     }))
 
-  it.effect("nor is a ContactError escaping the scenario", () =>
+  it.live("nor is a ContactError escaping the scenario", () =>
     Effect.gen(function*() {
       const result = yield* runScenario("list-pages", {
         sabotage: (base) => ({

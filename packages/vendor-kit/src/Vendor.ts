@@ -7,7 +7,7 @@
 import type { RetryPolicy } from "@contactkit/adapter-kit"
 import type { Capabilities, ContactDirectory, ContactId } from "@contactkit/domain"
 import type { VendorModule } from "@contactkit/mock-platform"
-import type { Config, Effect, Layer, Redacted } from "effect"
+import type { Config, Duration, Effect, Layer, Redacted } from "effect"
 import type { HttpClient } from "effect/http"
 
 /** An environment variable the adapter reads through `layerConfig`. */
@@ -22,6 +22,8 @@ export interface EnvVar {
 
 /** How the suite, the bench and local tools tune an adapter against a local mock. */
 export interface Tuning {
+  /** How long one request may take (the conformance suite shortens it to make a client give up). */
+  readonly timeout?: Duration.Input
   readonly retry?: Partial<RetryPolicy>
   /** `false`: no client-side rate limiting (the mock's own limit is off too). */
   readonly rateLimit?: false
