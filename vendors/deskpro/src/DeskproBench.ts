@@ -39,7 +39,7 @@ const personBody = (i: number) => {
 }
 
 export const deskproBench: BenchHooks = {
-  contacts: 5_000,
+  contacts: 2_000,
   pageSize: 200,
   seed: false,
   demoContacts: 0,
