@@ -171,8 +171,8 @@ export const storableFields = (
 }
 
 /**
- * A draft the vendor cannot hold: a kind it cannot write, one field more than it allows, or an online service it
- * does not offer; none if it holds all.
+ * A draft the vendor cannot hold: a kind it cannot write, one field more than it allows, an online service it
+ * does not offer, or two fields sharing what it keeps unique; none if it holds all of those.
  */
 export const unsupportedDraft = (capabilities: Capabilities): ContactDraft | undefined => {
   const base = sampleDraft(capabilities, 0)
@@ -190,7 +190,13 @@ export const unsupportedDraft = (capabilities: Capabilities): ContactDraft | und
   }
   const offered = capabilities.fields.OnlineService.services
   const refused = offered === undefined ? undefined : services.find((service) => !offered.includes(service))
-  if (refused === undefined) return undefined
-  const field = sampleField(capabilities, "OnlineService", 1)
-  return { ...base, fields: [...base.fields, { ...field, service: refused } as ContactField] }
+  if (refused !== undefined) {
+    const field = sampleField(capabilities, "OnlineService", 1)
+    return { ...base, fields: [...base.fields, { ...field, service: refused } as ContactField] }
+  }
+  // Two fields sharing what the vendor keeps unique (the same field twice shares its value and its context).
+  const unique = writableKinds(capabilities).find((kind) => capabilities.fields[kind].uniqueBy !== undefined)
+  if (unique === undefined) return undefined
+  const twice = sampleField(capabilities, unique, 100)
+  return { ...base, fields: [...base.fields.filter((f) => f._tag !== unique), twice, twice] }
 }

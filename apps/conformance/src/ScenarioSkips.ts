@@ -14,7 +14,10 @@ export const capabilitySkips = (capabilities: Capabilities): Partial<Record<Scen
     ? {}
     : { "dedupe": `the capabilities say ${capabilities.vendor} does not dedupe on create` }),
   ...(unsupportedDraft(capabilities) === undefined
-    ? { "unsupported-input": `the capabilities say ${capabilities.vendor} holds everything: nothing is unsupported` }
+    ? {
+      "unsupported-input":
+        `the capabilities say ${capabilities.vendor} writes every kind, any number, every service and duplicates`
+    }
     : {})
 })
 

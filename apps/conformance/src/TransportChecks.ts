@@ -19,8 +19,7 @@ export const transportChecks: ChecksFor<"rate-limited" | "unavailable" | "contra
       // The vendor announces no wait: what is checked is that the 429 is retried, not how long the client sleeps
       // (adapters' own tests check that on a TestClock), and the run stays fast.
       yield* control.injectFault!({ kind: "rateLimit", count: 1, method: "GET", retryAfterSeconds: 0 })
-      const read = yield* success(directory.get(contact.id), "a read answered 429 once was not waited out")
-      assert.strictEqual(read.id, contact.id, "the read after one 429 gave another contact")
+      yield* success(directory.get(contact.id), "a read answered 429 once was not waited out")
       yield* control.injectFault!({ kind: "rateLimit", count: 50, method: "GET", retryAfterSeconds: 0 })
       const error = yield* refusal(directory.get(contact.id), "a read against a persistent 429").pipe(
         Effect.ensuring(control.clearFaults!)
@@ -34,8 +33,7 @@ export const transportChecks: ChecksFor<"rate-limited" | "unavailable" | "contra
       const control = yield* HarnessControl
       const { contact } = yield* directory.create(sampleDraft(directory.capabilities, next()))
       yield* control.injectFault!({ kind: "status", status: 503, count: 1, method: "GET" })
-      const read = yield* success(directory.get(contact.id), "a read answered 503 once was not retried")
-      assert.strictEqual(read.id, contact.id, "the read after one 503 gave another contact")
+      yield* success(directory.get(contact.id), "a read answered 503 once was not retried")
       yield* control.injectFault!({ kind: "status", status: 500, count: 1, method: "POST" })
       const error = yield* refusal(
         directory.create(sampleDraft(directory.capabilities, next())),

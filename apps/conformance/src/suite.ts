@@ -11,7 +11,13 @@
  *   name: "my-vendor",
  *   capabilities: MyAdapter.capabilities,
  *   layer: Layer.merge(MyAdapter.layer(options), HarnessControl.none),
- *   skip: { unauthorized: "…why", "rate-limited": "…why", unavailable: "…why", contract: "…why" }
+ *   skip: {
+ *     unauthorized: "…why",
+ *     "rate-limited": "…why",
+ *     unavailable: "…why",
+ *     "timed-out-write": "…why",
+ *     contract: "…why"
+ *   }
  * })
  * ```
  */
