@@ -8,23 +8,15 @@
  * "Setting User Contact Data" (people and contact data). Deskpro's rate limit is per key and set by each
  * helpdesk's admin, so no client-side limit is assumed unless one is given.
  */
-import {
-  type ClientTuning,
-  decodeJsonWithRaw,
-  readJsonBody,
-  reasonFromStatus,
-  tuningOptions,
-  VendorHttp
-} from "@contactkit/adapter-kit"
-import { type ContactErrorReason, ContactNotFound, InvalidContact, VendorUnavailable } from "@contactkit/domain"
-import { Effect, Option, Redacted, Schema } from "effect"
+import { type ClientTuning, decodeJsonWithRaw, tuningOptions, VendorHttp } from "@contactkit/adapter-kit"
+import { type ContactErrorReason, ContactNotFound } from "@contactkit/domain"
+import { Effect, Redacted } from "effect"
 import { HttpClientRequest, type HttpClientResponse } from "effect/http"
 import type { HttpClient } from "effect/http"
-import { issuesOf } from "./DeskproErrorPaths.ts"
+import { type CallContext, failure } from "./DeskproFailure.ts"
 import type { Current, Layout } from "./DeskproInput.ts"
 import { vendor } from "./DeskproMapping.ts"
 import {
-  DeskproError,
   type DeskproLinked,
   DeskproPeoplePage,
   DeskproPersonEnvelope,
@@ -75,14 +67,6 @@ const organizationName = (linked: DeskproLinked | undefined, id: number | null |
       String(id)
     ]?.name
 
-interface CallContext {
-  readonly id?: string
-  readonly layout?: Layout
-  readonly isWrite: boolean
-}
-
-const decodeError = Schema.decodeUnknownOption(DeskproError)
-
 export const make = (options: Options): Effect.Effect<DeskproClient, never, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     const http = yield* VendorHttp.make({
@@ -93,35 +77,13 @@ export const make = (options: Options): Effect.Effect<DeskproClient, never, Http
       ...tuningOptions(options)
     })
 
-    /** A non-2xx answer → its reason, reading Deskpro's error body. */
-    const failure = (response: HttpClientResponse.HttpClientResponse, context: CallContext) =>
-      Effect.flatMap(readJsonBody(response), (json): Effect.Effect<never, ContactErrorReason> => {
-        const body = Option.getOrUndefined(decodeError(json))
-        const detail = body?.message === undefined ? undefined : http.scrub(body.message)
-        const status = response.status
-        if (status === 400 && body?.code === "invalid_input") {
-          const issues = issuesOf(body.errors, context.layout, http.scrub)
-          return Effect.fail(
-            new InvalidContact({
-              issues: issues.length > 0 ? issues : [{ path: [], message: detail ?? "invalid input" }]
-            })
-          )
-        }
-        if (status === 404 && context.id !== undefined) return Effect.fail(new ContactNotFound({ id: context.id }))
-        // 423: the helpdesk is offline for maintenance; nothing was processed.
-        if (status === 423) {
-          return Effect.fail(
-            new VendorUnavailable({ status, detail: detail ?? "helpdesk offline", mayHaveSucceeded: false })
-          )
-        }
-        return Effect.fail(reasonFromStatus({ status, detail, id: context.id, isWrite: context.isWrite }))
-      })
-
     const call = (request: HttpClientRequest.HttpClientRequest, context: CallContext) =>
       Effect.flatMap(
         http.client.execute(request),
         (response) =>
-          response.status >= 200 && response.status < 300 ? Effect.succeed(response) : failure(response, context)
+          response.status >= 200 && response.status < 300
+            ? Effect.succeed(response)
+            : failure(response, context, http.scrub)
       )
 
     // Decoders are made once here, not per response.

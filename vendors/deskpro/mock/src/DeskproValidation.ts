@@ -72,91 +72,105 @@ export type Checked =
   | { readonly ok: true; readonly value: PersonWrite }
   | { readonly ok: false; readonly problems: ReadonlyArray<InputProblem> }
 
+type Body = Readonly<Record<string, unknown>>
+type Out = { -readonly [K in keyof PersonWrite]: PersonWrite[K] }
+
+/** What every checker shares: the body, the output being built, and the problems found so far. */
+interface Check {
+  readonly body: Body
+  readonly mode: WriteMode
+  readonly out: Out
+  readonly problems: Array<InputProblem>
+}
+
+const wrongType = (check: Check, name: string, type: string) =>
+  check.problems.push(problem([name], "invalid_type", messages.invalidType(type)))
+
+const checkTexts = (check: Check) => {
+  for (const name of [...shortTexts, ...longTexts]) {
+    const value = check.body[name]
+    if (value === undefined) continue
+    if (typeof value !== "string") wrongType(check, name, "string")
+    else if (shortTexts.includes(name) && value.length > maxText) {
+      check.problems.push(problem([name], "too_long", messages.tooLong(maxText)))
+    } else if (name !== "password") (check.out as Record<string, unknown>)[name] = value
+  }
+}
+
+const checkEmails = (check: Check) => {
+  const { body, out, problems } = check
+  for (const name of ["primary_email", "email"] as const) {
+    const value = body[name]
+    if (value === undefined) continue
+    if (value === null && name === "primary_email" && check.mode === "update") {
+      out.primary = { email: null, source: name }
+    } else if (typeof value !== "string") wrongType(check, name, "string")
+    else if (!isEmailAddress(value)) problems.push(problem([name], "invalid_email", messages.invalidEmail))
+    else if (out.primary === undefined) out.primary = { email: value, source: name }
+  }
+  const list = body["emails"]
+  if (list === undefined) return
+  if (!Array.isArray(list)) return wrongType(check, "emails", "array")
+  list.forEach((value: unknown, i) => {
+    const at = ["emails", `emails_${i}`]
+    if (typeof value !== "string") problems.push(problem(at, "invalid_type", messages.invalidType("string")))
+    else if (!isEmailAddress(value)) problems.push(problem(at, "invalid_email", messages.invalidEmail))
+  })
+  out.emails = list.filter((value): value is string => typeof value === "string")
+}
+
+const checkOrganization = (check: Check) => {
+  const organization = check.body["organization"]
+  if (organization === undefined) return
+  if (organization === null) check.out.organization = null
+  else if (typeof organization !== "string") wrongType(check, "organization", "string")
+  else if (organization.length > maxText) {
+    check.problems.push(problem(["organization"], "too_long", messages.tooLong(maxText)))
+  } else check.out.organization = organization === "" ? null : organization
+}
+
+/** The rest: language, agent flag, labels, custom fields, and the agent settings that are checked but not kept. */
+const checkOthers = (check: Check) => {
+  const { body, out } = check
+  const language = body["language"]
+  if (typeof language === "number" && Number.isInteger(language)) out.language = language
+  else if (typeof language === "string") {
+    if (/^\d+$/u.test(language)) out.language = Number(language)
+  } else if (language !== undefined) wrongType(check, "language", "integer")
+  const isAgent = body["is_agent"]
+  if (typeof isAgent === "boolean") out.is_agent = isAgent
+  else if (isAgent !== undefined) wrongType(check, "is_agent", "boolean")
+  const labels = body["labels"]
+  if (Array.isArray(labels) && labels.every((l) => typeof l === "string")) out.labels = labels
+  else if (labels !== undefined) wrongType(check, "labels", "array of strings")
+  for (const name of idLists) {
+    const value = body[name]
+    if (value !== undefined && (!Array.isArray(value) || !value.every(isIdLike))) wrongType(check, name, "array of ids")
+  }
+  const team = body["primary_team"]
+  if (team !== undefined && team !== null && !isIdLike(team)) wrongType(check, "primary_team", "id")
+  if (body["agent_data"] !== undefined && !isObject(body["agent_data"])) wrongType(check, "agent_data", "object")
+  const fields = body["fields"]
+  if (isObject(fields)) out.fields = fields
+  else if (fields !== undefined) wrongType(check, "fields", "object")
+}
+
 export const checkPerson = (body: unknown, mode: WriteMode): Checked => {
   if (!isObject(body)) {
     return { ok: false, problems: [problem([], "invalid_type", "The request body must be a JSON object.")] }
   }
-  const problems: Array<InputProblem> = []
-  const out: { -readonly [K in keyof PersonWrite]: PersonWrite[K] } = {}
-  const wrongType = (name: string, type: string) =>
-    problems.push(problem([name], "invalid_type", messages.invalidType(type)))
+  const check: Check = { body, mode, out: {}, problems: [] }
   const unexpected = Object.keys(body).filter((name) => !accepted(mode).has(name))
-  if (unexpected.length > 0) problems.push(extraFields([], unexpected))
-
-  for (const name of [...shortTexts, ...longTexts]) {
-    const value = body[name]
-    if (value === undefined) continue
-    if (typeof value !== "string") wrongType(name, "string")
-    else if (shortTexts.includes(name) && value.length > maxText) {
-      problems.push(problem([name], "too_long", messages.tooLong(maxText)))
-    } else if (name !== "password") (out as Record<string, unknown>)[name] = value
+  if (unexpected.length > 0) check.problems.push(extraFields([], unexpected))
+  checkTexts(check)
+  checkEmails(check)
+  checkOrganization(check)
+  checkOthers(check)
+  if (body["phone_numbers"] !== undefined) check.out.phone_numbers = checkPhones(body["phone_numbers"], check.problems)
+  if (body["contact_data"] !== undefined) {
+    check.out.contact_data = checkContactData(body["contact_data"], check.problems)
   }
-
-  const email = (name: PrimarySource) => {
-    const value = body[name]
-    if (value === undefined) return
-    if (value === null && name === "primary_email" && mode === "update") out.primary = { email: null, source: name }
-    else if (typeof value !== "string") wrongType(name, "string")
-    else if (!isEmailAddress(value)) problems.push(problem([name], "invalid_email", messages.invalidEmail))
-    else if (out.primary === undefined) out.primary = { email: value, source: name }
-  }
-  email("primary_email")
-  email("email")
-
-  if (body["emails"] !== undefined) {
-    const list = body["emails"]
-    if (!Array.isArray(list)) wrongType("emails", "array")
-    else {
-      list.forEach((value: unknown, i) => {
-        const at = ["emails", `emails_${i}`]
-        if (typeof value !== "string") problems.push(problem(at, "invalid_type", messages.invalidType("string")))
-        else if (!isEmailAddress(value)) problems.push(problem(at, "invalid_email", messages.invalidEmail))
-      })
-      out.emails = list.filter((value): value is string => typeof value === "string")
-    }
-  }
-
-  const organization = body["organization"]
-  if (organization === null) out.organization = null
-  else if (organization !== undefined) {
-    if (typeof organization !== "string") wrongType("organization", "string")
-    else if (organization.length > maxText) {
-      problems.push(problem(["organization"], "too_long", messages.tooLong(maxText)))
-    } else out.organization = organization === "" ? null : organization
-  }
-
-  const language = body["language"]
-  if (language !== undefined) {
-    if (typeof language === "number" && Number.isInteger(language)) out.language = language
-    else if (typeof language !== "string") wrongType("language", "integer")
-    else if (/^\d+$/u.test(language)) out.language = Number(language)
-  }
-  const isAgent = body["is_agent"]
-  if (isAgent !== undefined) {
-    if (typeof isAgent !== "boolean") wrongType("is_agent", "boolean")
-    else out.is_agent = isAgent
-  }
-  const labels = body["labels"]
-  if (labels !== undefined) {
-    if (!Array.isArray(labels) || !labels.every((l) => typeof l === "string")) wrongType("labels", "array of strings")
-    else out.labels = labels
-  }
-  for (const name of idLists) {
-    const value = body[name]
-    if (value !== undefined && (!Array.isArray(value) || !value.every(isIdLike))) wrongType(name, "array of ids")
-  }
-  const team = body["primary_team"]
-  if (team !== undefined && team !== null && !isIdLike(team)) wrongType("primary_team", "id")
-  if (body["agent_data"] !== undefined && !isObject(body["agent_data"])) wrongType("agent_data", "object")
-  const fields = body["fields"]
-  if (fields !== undefined) {
-    if (!isObject(fields)) wrongType("fields", "object")
-    else out.fields = fields
-  }
-
-  if (body["phone_numbers"] !== undefined) out.phone_numbers = checkPhones(body["phone_numbers"], problems)
-  if (body["contact_data"] !== undefined) out.contact_data = checkContactData(body["contact_data"], problems)
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: out }
+  return check.problems.length > 0 ? { ok: false, problems: check.problems } : { ok: true, value: check.out }
 }
 
 const checkPhones = (value: unknown, problems: Array<InputProblem>): ReadonlyArray<StoredPhone> => {
