@@ -87,4 +87,9 @@ export interface VendorModule {
    * Default: a `credentials` token that is a word of some header value or of HTTP Basic's `user:password`.
    */
   readonly credentialOf?: (headers: Readonly<Record<string, string | undefined>>) => string | undefined
+  /**
+   * The headers a raw client sends to present a `credentials` token, for generic test clients (the spec fuzzing).
+   * Default: `Authorization: Bearer <token>`.
+   */
+  readonly authHeaders?: (token: string) => Readonly<Record<string, string>>
 }

@@ -1,0 +1,91 @@
+/**
+ * Spec-driven fuzzing of one registered vendor: its mock (seeded, its own throttle off) behind
+ * `prism proxy --errors <openapi.yaml>`, and requests generated from that document (SpecRequests.ts) sent through
+ * Prism. Prism refuses what the document forbids and reports every answer the document does not allow, so the
+ * report's `violations` are the mock breaking its own vendor's contract; `refusedByPrism` counts generated requests
+ * the document rejects (the generator's misses, not the mock's).
+ */
+import $RefParser from "@apidevtools/json-schema-ref-parser"
+import { prismProxy } from "@contactkit/conformance"
+import { layer as mockLayer, MockServer } from "@contactkit/mock-platform"
+import { makePrng } from "@contactkit/mock-platform/testing"
+import type { Vendor } from "@contactkit/vendor-kit"
+import { Context, Effect, Layer } from "effect"
+import { authHeaders, type SecuredDocument } from "./SpecAuth.ts"
+import { type KnownIds, type OpenApiDocument, operations, type SpecRequest, specRequest } from "./SpecRequests.ts"
+
+export interface FuzzReport {
+  readonly vendor: string
+  readonly seed: number
+  readonly operations: number
+  readonly requests: number
+  readonly byStatus: Readonly<Record<string, number>>
+  /** Answers 5xx (from the mock, or from Prism for an answer the document does not allow). */
+  readonly serverErrors: ReadonlyArray<string>
+  /** Prism's log lines about answers that break the document. */
+  readonly violations: ReadonlyArray<string>
+  readonly refusedByPrism: number
+}
+
+/** Prism's request-side refusals: a generated request the document does not allow. */
+const isRequestRefusal = (line: string) => line.includes("UNPROCESSABLE_ENTITY") || /Violation: request/iu.test(line)
+
+const knownIds = (vendor: Vendor): KnownIds => ({
+  seeded: [1, 2, 3, 4, 5],
+  tenant: vendor.env.filter((variable) => /^\d{1,9}$/u.test(variable.mockValue)).map((variable) =>
+    Number(variable.mockValue)
+  )
+})
+
+const send = (origin: string, request: SpecRequest) =>
+  Effect.promise(() =>
+    fetch(`${origin}${request.path}`, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      redirect: "manual"
+    }).then(
+      async (response) => ({ status: response.status, text: await response.text() }),
+      (error: unknown) => ({ status: 0, text: String(error) })
+    )
+  )
+
+/** Fuzzes `vendor` with `perOperation` generated requests for each operation of its document. */
+export const fuzzVendor = (vendor: Vendor, options: { readonly seed: number; readonly perOperation: number }) =>
+  Effect.gen(function*() {
+    const document = (yield* Effect.promise(() => $RefParser.dereference(vendor.openapi))) as unknown as OpenApiDocument
+    const module = vendor.mockWithoutThrottle ?? vendor.mock
+    const context = yield* Layer.build(mockLayer(module, { port: 0, seed: true }))
+    const mock = Context.get(context, MockServer)
+    const prism = yield* prismProxy({ spec: vendor.openapi, upstream: `${mock.url}${vendor.specBasePath ?? ""}` })
+    const auth = authHeaders(module, document as SecuredDocument)
+    const prng = makePrng(options.seed)
+    const ids = knownIds(vendor)
+    const requests = operations(document).flatMap((ref) =>
+      Array.from({ length: options.perOperation }, () => specRequest(ref, prng, ids, auth))
+    )
+    // Sequential, so a run reads like a client session (creates, then reads and deletes of what exists).
+    const replies = yield* Effect.forEach(requests, (request) => send(prism.url, request))
+    const byStatus: Record<string, number> = {}
+    const serverErrors: Array<string> = []
+    replies.forEach((reply, i) => {
+      const request = requests[i] as SpecRequest
+      byStatus[String(reply.status)] = (byStatus[String(reply.status)] ?? 0) + 1
+      if (reply.status >= 500 || reply.status === 0) {
+        serverErrors.push(
+          `${request.method} ${request.path} ${request.body ?? ""} → ${reply.status} ${reply.text.slice(0, 300)}`
+        )
+      }
+    })
+    const logged = yield* prism.violations
+    return {
+      vendor: vendor.name,
+      seed: options.seed,
+      operations: operations(document).length,
+      requests: requests.length,
+      byStatus,
+      serverErrors,
+      violations: logged.filter((line) => !isRequestRefusal(line)),
+      refusedByPrism: logged.filter(isRequestRefusal).length
+    } satisfies FuzzReport
+  })
