@@ -1,10 +1,17 @@
 /**
  * Vitest settings every package shares: tests live in `test/`, and nothing else is collected.
  * Each run also writes `.vitest-results.json`, which `.ci/run` sums into one `N passed, N failed` line.
+ *
+ * Workspace packages are imported from their TypeScript sources: the `@contactkit/source` condition of their
+ * `exports` (the `types`/`import` conditions point at `dist/`, which only a build makes, for other projects).
  */
 import { defineConfig } from "vitest/config"
 
+/** Vite's own server conditions, with ours first. */
+const conditions = ["@contactkit/source", "module", "node", "development|production"]
+
 export default defineConfig({
+  ssr: { resolve: { conditions } },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The installed `contactkit` command; the CLI runs from its TypeScript sources on the project's Node 24.
-import "../src/main.ts"
+// The installed `contactkit` command: the built CLI (in the repository, `pnpm contactkit` runs it from source).
+import "../dist/main.js"

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The CLI: serves every registered mock vendor on its fixed port (override with `CK_<VENDOR>_PORT`, the name
  * upper-cased with `_` for `-`), prints where each listens and with which test credentials, and stops cleanly on
