@@ -12,6 +12,8 @@ export interface Result {
   readonly mutatorName: string
   readonly replacement: string
   readonly location: { readonly start: { readonly line: number; readonly column: number } }
+  /** The source line the mutant changed, as it was when mutated. */
+  readonly code?: string
 }
 
 export interface FileScore {
@@ -49,7 +51,11 @@ export const survivors = (results: ReadonlyArray<Result>): ReadonlyArray<Result>
     a.location.start.column - b.location.start.column
   )
 
-/** `Projection.ts:103:11 EqualityOperator (NoCoverage) → field.label.length < labels.maxLength` */
+/**
+ * `packages/domain/src/Projection.ts:109:11 EqualityOperator → field.label.length < labels.maxLength`
+ * then the line as it was, indented.
+ */
 export const formatSurvivor = (r: Result): string =>
-  `${r.fileName}:${r.location.start.line}:${r.location.start.column + 1} ${r.mutatorName}` +
-  `${r.status === "NoCoverage" ? " (no coverage)" : ""} → ${r.replacement.replace(/\s+/gu, " ")}`
+  `${r.fileName}:${r.location.start.line}:${r.location.start.column} ${r.mutatorName}` +
+  `${r.status === "NoCoverage" ? " (no coverage)" : ""} → ${r.replacement.replace(/\s+/gu, " ")}` +
+  (r.code === undefined ? "" : `\n    ${r.code}`)

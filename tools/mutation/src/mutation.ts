@@ -9,6 +9,7 @@ import { Stryker } from "@stryker-mutator/core"
 import { existsSync, mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { readReport } from "./Report.ts"
 import { formatSurvivor, type Result, scoreByFile, survivors } from "./Score.ts"
 import { reportsDir, type RunOptions, strykerOptions } from "./StrykerOptions.ts"
 import { goals, type Target, targets } from "./Targets.ts"
@@ -74,8 +75,7 @@ const plan = (args: Args): ReadonlyArray<RunOptions> => {
 const percent = (score: number | undefined) => (score === undefined ? "  n/a" : `${score.toFixed(1).padStart(5)}%`)
 
 const report = (results: ReadonlyArray<Result>, printSurvivors: boolean): boolean => {
-  const relative = results.map((r) => ({ ...r, fileName: path.relative(root, path.resolve(root, r.fileName)) }))
-  const scores = scoreByFile(relative)
+  const scores = scoreByFile(results)
   const width = Math.max(...scores.map((s) => s.file.length), 4)
   console.log(`\n${"file".padEnd(width)}   score  killed  survived  invalid  goal`)
   let met = true
@@ -90,9 +90,9 @@ const report = (results: ReadonlyArray<Result>, printSurvivors: boolean): boolea
       }  ${String(s.invalid).padStart(7)}  ${mark}`
     )
   }
-  const all = scoreByFile(relative.map((r) => ({ ...r, fileName: "all" })))[0]
+  const all = scoreByFile(results.map((r) => ({ ...r, fileName: "all" })))[0]
   console.log(`${"all".padEnd(width)}  ${percent(all?.score)}`)
-  const left = survivors(relative).map(formatSurvivor)
+  const left = survivors(results).map(formatSurvivor)
   if (printSurvivors && left.length > 0) console.log(`\nSurviving mutants:\n${left.join("\n")}`)
   return met
 }
@@ -107,11 +107,11 @@ const main = async () => {
   for (const run of plan(args)) {
     console.log(`Mutating ${run.files.length > 0 ? run.files.join(", ") : run.target.dir} …`)
     const options = strykerOptions(run, plugin)
-    const mutants = await new Stryker(options as ConstructorParameters<typeof Stryker>[0]).runMutationTest()
-    const survived = survivors(mutants.map((m) => ({ ...m, fileName: path.relative(root, m.fileName) })))
+    await new Stryker(options as ConstructorParameters<typeof Stryker>[0]).runMutationTest()
+    const mutants = readReport(path.join(root, options.jsonReporter.fileName))
     writeFileSync(
       path.join(root, reportsDir, `${run.reportName}.survivors.txt`),
-      survived.map(formatSurvivor).join("\n")
+      `${survivors(mutants).map(formatSurvivor).join("\n")}\n`
     )
     results.push(...mutants)
   }
