@@ -117,7 +117,8 @@ export const specRequest = (
   const form = Object.keys(content).find((type) => type === "application/x-www-form-urlencoded")
   const base = { operation: ref.name, method: ref.method, path: search === "" ? path : `${path}?${search}` }
   if (json !== undefined) {
-    const body = faker.generate(content[json]?.schema ?? {})
+    const schema = content[json]?.schema ?? {}
+    const body = withoutRedirecting(faker.generate(schema), schema)
     return { ...base, headers: { ...headers, "content-type": json }, body: JSON.stringify(body) }
   }
   if (form !== undefined) {
@@ -129,4 +130,17 @@ export const specRequest = (
     return { ...base, headers: { ...headers, "content-type": form }, body: encoded.toString() }
   }
   return { ...base, headers }
+}
+
+/**
+ * A body without the properties its schema lists under `x-contactkit-redirecting-properties`: a request carrying one
+ * is answered with a redirect, which Prism's proxy follows and then judges against the original operation, so such
+ * a request cannot be checked through Prism (the vendor's mock tests check the redirect itself).
+ */
+const withoutRedirecting = (body: unknown, schema: JsonSchema): unknown => {
+  const redirecting = (schema as { readonly "x-contactkit-redirecting-properties"?: ReadonlyArray<string> })[
+    "x-contactkit-redirecting-properties"
+  ]
+  if (redirecting === undefined || body === null || typeof body !== "object" || Array.isArray(body)) return body
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !redirecting.includes(key)))
 }
