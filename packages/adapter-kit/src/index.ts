@@ -51,7 +51,8 @@
  * const get = (id: ContactId) => client.get(id).pipe(Effect.map(toContact), wrap.effect("get"))
  * const list = (options?: ListOptions) =>
  *   offsetPages({ pageSize: pageSize(options?.pageSize, { default: 100, max: 500 }), fetch }).pipe(wrap.stream("list"))
- * export const layerConfig = (config: Config.Wrap<Options> = defaultConfig) => layerFromConfig(layer, config)
+ * export const layerConfig = (config: Config.Wrap<Options> = defaultConfig) =>
+ *   layerFromConfig(layer, config, { vendor: "acme" }) // a failure names every missing variable and the vendor
  * ```
  */
 export * from "./ClientTuning.ts"

@@ -242,4 +242,5 @@ export const defaultConfig: Config.Wrap<Options> = {
   apiKey: Config.Redacted("DESKPRO_LEGACY_API_KEY")
 }
 
-export const layerConfig = (config: Config.Wrap<Options> = defaultConfig) => layerFromConfig(layer, config)
+export const layerConfig = (config: Config.Wrap<Options> = defaultConfig) =>
+  layerFromConfig(layer, config, { vendor: "deskpro-legacy" })

@@ -93,4 +93,5 @@ export const defaultConfig: Config.Wrap<Options> = {
  */
 export const layerConfig = (
   config: Config.Wrap<Options> = defaultConfig
-): Layer.Layer<ContactDirectory, Config.ConfigError, HttpClient.HttpClient> => layerFromConfig(layer, config)
+): Layer.Layer<ContactDirectory, Config.ConfigError, HttpClient.HttpClient> =>
+  layerFromConfig(layer, config, { vendor: "deskpro" })

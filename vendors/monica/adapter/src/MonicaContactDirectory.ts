@@ -79,4 +79,5 @@ export const defaultConfig: Config.Wrap<Options> = {
  */
 export const layerConfig = (
   config: Config.Wrap<Options> = defaultConfig
-): Layer.Layer<ContactDirectory, Config.ConfigError, HttpClient.HttpClient> => layerFromConfig(layer, config)
+): Layer.Layer<ContactDirectory, Config.ConfigError, HttpClient.HttpClient> =>
+  layerFromConfig(layer, config, { vendor: "monica" })

@@ -10,7 +10,7 @@
  * - `remove` fails with `Unsupported` before any request: NGP documents no way to delete a contact.
  * - A write that succeeded but could not be read back fails with `VendorUnavailable{mayHaveSucceeded: true}`.
  */
-import { contactError } from "@contactkit/adapter-kit"
+import { contactError, layerFromConfig } from "@contactkit/adapter-kit"
 import { applyPatch, ContactDirectory, type Operation, toDraft, Unsupported, validate } from "@contactkit/domain"
 import { Config, Effect, Layer, Option, Stream } from "effect"
 import { FetchHttpClient, type HttpClient } from "effect/http"
@@ -87,4 +87,4 @@ export const defaultConfig: Config.Wrap<Options> = {
 export const layerConfig = (
   config: Config.Wrap<Options> = defaultConfig
 ): Layer.Layer<ContactDirectory, Config.ConfigError, HttpClient.HttpClient> =>
-  Layer.unwrap(Effect.map(Config.unwrap(config), layer))
+  layerFromConfig(layer, config, { vendor: "ngpvan" })
