@@ -51,6 +51,8 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
     const faults = yield* makeFaultStore
     const log = yield* makeRequestLog
     const limiter = yield* makeRateLimiter(options.rateLimit === true ? module.rateLimits ?? [] : [])
+    // The server's clock (MockServer provides the real one), read directly on the per-request path.
+    const clock = yield* Clock.Clock
     const caseInsensitive = module.caseInsensitivePaths ?? false
     const vendorRoutes = instance.routes.filter((route) => !isAdminRoute(route))
     const extraAdmin = [...instance.routes.filter(isAdminRoute), ...(instance.adminRoutes ?? [])]
@@ -67,7 +69,7 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
 
     const renderNow = (failure: PlatformFailure, now: number) => module.renderError(failure, now)
     const render = (failure: PlatformFailure) =>
-      Effect.map(Clock.currentTimeMillis, (now) => vendorAnswer(failure, renderNow(failure, now)))
+      Effect.sync(() => vendorAnswer(failure, renderNow(failure, clock.currentTimeMillisUnsafe())))
     const notFound = (method: string, url: string, path: string): PlatformFailure => {
       const allowedMethods = index.allowedMethods(url)
       return allowedMethods.length > 0
@@ -102,7 +104,12 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
       )
     })
 
-    const beforeHandler = (fault: Fault | undefined, credential: string | undefined, route: string) =>
+    // Only consulted when a fault fired or a rate limit is enforced; otherwise the request goes straight on.
+    const beforeHandler = (
+      fault: Fault | undefined,
+      headers: HttpServerRequest.HttpServerRequest["headers"],
+      route: string
+    ) =>
       Effect.gen(function*() {
         if (fault?.kind === "latency" && fault.completeWrite !== true) yield* Effect.sleep(fault.latencyMs ?? 1000)
         if (fault?.kind === "status") {
@@ -118,7 +125,8 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
             resetAt: Math.ceil(now / 1000) + retryAfterSeconds
           })
         }
-        const throttled = yield* limiter.hit(credential, route)
+        if (!limiter.enabled) return undefined
+        const throttled = yield* limiter.hit(knownCredential(module, headers), route)
         if (throttled !== undefined) return yield* render({ _tag: "RateLimited", ...throttled })
         return undefined
       })
@@ -128,12 +136,12 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
       Effect.gen(function*() {
         const request = yield* HttpServerRequest.HttpServerRequest
         const path = target.path
-        const started = yield* Clock.currentTimeMillis
+        const started = clock.currentTimeMillisUnsafe()
         const fault = yield* faults.take(request.method, path)
         const body = yield* Effect.result(readBodyText)
         const route = target._tag === "Vendor" ? index.pattern(request.method, target.url) : undefined
         const record = (status: number, unsentStatus?: number) =>
-          Effect.flatMap(Clock.currentTimeMillis, (now) =>
+          Effect.suspend(() =>
             log.append({
               time: new Date(started).toISOString(),
               method: request.method,
@@ -141,11 +149,12 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
               headers: redactHeaders(request.headers),
               body: body._tag === "Success" ? body.success : "",
               status,
-              durationMs: now - started,
+              durationMs: clock.currentTimeMillisUnsafe() - started,
               ...(route === undefined ? {} : { route }),
               ...(fault === undefined ? {} : { fault: fault.kind }),
               ...(unsentStatus === undefined ? {} : { unsentStatus })
-            }))
+            })
+          )
         const disconnected = (unsentStatus?: number) =>
           Effect.andThen(
             Effect.logInfo(
@@ -160,7 +169,9 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
         }
         const clientGone = yield* watchClient(request)
         const answer = Effect.gen(function*() {
-          const early = yield* beforeHandler(fault, knownCredential(module, request.headers), route ?? "(no route)")
+          const early = fault === undefined && !limiter.enabled
+            ? undefined
+            : yield* beforeHandler(fault, request.headers, route ?? "(no route)")
           if (early !== undefined) return { early: true, response: early }
           if (body._tag === "Failure") {
             // The rest of a body cut at the limit is never read, so the connection cannot carry another request.

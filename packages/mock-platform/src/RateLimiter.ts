@@ -22,6 +22,8 @@ export interface RateLimiter {
    * pattern); answers how it is throttled, or undefined when it may proceed.
    */
   readonly hit: (credential: string | undefined, route: string) => Effect.Effect<Throttled | undefined>
+  /** Whether any window is enforced: when not, `hit` never throttles and a caller may skip it (and its key). */
+  readonly enabled: boolean
   readonly reset: Effect.Effect<void>
   /** How many counters are held (for tests of the bound). */
   readonly size: Effect.Effect<number>
@@ -34,6 +36,7 @@ export const makeRateLimiter = (
   Effect.sync(() => {
     const counters = makeWindowCounters(options)
     return {
+      enabled: windows.length > 0,
       hit: (credential, route) =>
         Effect.flatMap(Clock.currentTimeMillis, (now) =>
           Effect.sync(() => {

@@ -21,7 +21,11 @@ const fail = (failure: PlatformError["failure"]) => Effect.fail(new PlatformErro
 export const readBodyText: Effect.Effect<string, PlatformError, HttpServerRequest.HttpServerRequest> = Effect.gen(
   function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
-    const declared = Number(request.headers["content-length"] ?? "0")
+    const length = request.headers["content-length"]
+    // HTTP/1.1 (RFC 9112 §6.3): without Content-Length or Transfer-Encoding a request has no body. Most requests (every
+    // GET) are such, and skipping Node's stream for them is a large part of a small request's cost.
+    if ((length === undefined || length === "0") && request.headers["transfer-encoding"] === undefined) return ""
+    const declared = Number(length ?? "0")
     if (Number.isFinite(declared) && declared > maxBodyBytes) {
       return yield* fail({ _tag: "BodyTooLarge", limitBytes: maxBodyBytes })
     }

@@ -3,7 +3,7 @@
  * traffic. Secrets stay out: the Authorization header, and any header or query / form parameter whose name says it
  * holds a key, token, secret or password (`X-Api-Key`, `API-KEY=`), is recorded only as present, never its value.
  */
-import { Effect, Ref } from "effect"
+import { Effect } from "effect"
 
 export interface LoggedRequest {
   readonly id: number
@@ -34,7 +34,18 @@ const secretHeaders = new Set(["authorization", "proxy-authorization", "cookie",
 // A name ending in one of these words (after a start, `-` or `_`) names a secret: x-…-api-key, API-TOKEN, apikey.
 const secretName = /(^|[-_])(api[-_]?key|api[-_]?token|access[-_]?token|token|secret|password)$/iu
 
-const isSecret = (name: string) => secretHeaders.has(name.toLowerCase()) || secretName.test(name)
+const testSecret = (name: string) => secretHeaders.has(name.toLowerCase()) || secretName.test(name)
+
+// Header names repeat from request to request: the answer is remembered for the first few hundred names seen (a
+// bound, since names are the client's choice).
+const knownNames = new Map<string, boolean>()
+const isSecret = (name: string) => {
+  const known = knownNames.get(name)
+  if (known !== undefined) return known
+  const secret = testSecret(name)
+  if (knownNames.size < 512) knownNames.set(name, secret)
+  return secret
+}
 
 /** `name=value` pairs of a query string or form body with the values of secret names replaced. */
 const redactPairs = (text: string): string =>
@@ -63,7 +74,8 @@ export const redactHeaders = (
   headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
 ): Record<string, string> => {
   const result: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name]
     if (value === undefined) continue
     result[name] = isSecret(name)
       ? "[REDACTED]"
@@ -80,19 +92,34 @@ export interface RequestLog {
   readonly clear: Effect.Effect<void>
 }
 
-export const makeRequestLog: Effect.Effect<RequestLog> = Effect.gen(function*() {
-  const entries = yield* Ref.make<ReadonlyArray<LoggedRequest>>([])
-  const nextId = yield* Ref.make(1)
+/**
+ * The last `maxEntries` requests in a ring: appending overwrites the oldest entry in place, so a request costs one
+ * slot, not a copy of the whole log (which, at 1,000 entries, had been a visible share of every request's time).
+ */
+export const makeRequestLog: Effect.Effect<RequestLog> = Effect.sync(() => {
+  let entries: Array<LoggedRequest> = []
+  // Where the oldest entry is once the ring is full.
+  let oldest = 0
+  let nextId = 1
   return {
     append: (entry) =>
-      Effect.gen(function*() {
-        const id = yield* Ref.getAndUpdate(nextId, (n) => n + 1)
+      Effect.sync(() => {
+        const id = nextId++
         const redacted = redactBody(entry.body)
         const body = redacted.length > maxLoggedBodyChars ? redacted.slice(0, maxLoggedBodyChars) + "…" : redacted
         const url = redactUrl(entry.url)
-        yield* Ref.update(entries, (all) => [...all.slice(-(maxEntries - 1)), { ...entry, id, url, body }])
+        const logged = { ...entry, id, url, body }
+        if (entries.length < maxEntries) {
+          entries.push(logged)
+        } else {
+          entries[oldest] = logged
+          oldest = (oldest + 1) % maxEntries
+        }
       }),
-    list: Ref.get(entries),
-    clear: Ref.set(entries, [])
+    list: Effect.sync(() => [...entries.slice(oldest), ...entries.slice(0, oldest)]),
+    clear: Effect.sync(() => {
+      entries = []
+      oldest = 0
+    })
   }
 })
