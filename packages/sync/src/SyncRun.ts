@@ -1,0 +1,107 @@
+/**
+ * One run of a job as a durable workflow (`effect/workflow`): the plan — the complete source listing compared with
+ * the links — is the first activity; every planned write is an activity of its own, named after the contact and
+ * carrying an idempotency key derived from the execution and that name; the last activity records the summary. On
+ * a cluster the execution lives on the runner that owns its shard; if that runner dies, another replays the
+ * workflow: finished activities return their recorded results, and an activity cut short runs again, where the
+ * write journal (TargetWrite) settles a write that may have happened at the target before sending anything.
+ */
+import { ContactError } from "@contactkit/domain"
+import { Clock, Context, Effect, Schedule, Schema, Stream } from "effect"
+import { Activity, Workflow } from "effect/workflow"
+import { JobStore } from "./JobStore.ts"
+import { RunSummary, summarize } from "./RunSummary.ts"
+import { SyncDirectories } from "./SyncDirectories.ts"
+import { SyncJob } from "./SyncJob.ts"
+import { plan, sourceEntry, SyncPlan } from "./SyncPlan.ts"
+import { SyncStore } from "./SyncStore.ts"
+import { write } from "./TargetWrite.ts"
+import { WriteOutcome } from "./WriteOutcome.ts"
+
+/** A run that could not plan: a side that cannot be opened, or a source listing that did not complete. */
+export class SyncFailure extends Schema.TaggedError<SyncFailure>()("SyncFailure", {
+  jobId: Schema.String,
+  detail: Schema.String
+}) {
+  override get message() {
+    return `${this.jobId}: ${this.detail}`
+  }
+}
+
+export const SyncRun = Workflow.make("contactkit/SyncRun", {
+  payload: { job: SyncJob, run: Schema.Number },
+  success: RunSummary,
+  error: SyncFailure,
+  idempotencyKey: ({ job, run }) => `${job.jobId}#${run}`
+})
+
+/** How many writes of one run are in flight at once (each still waits for its credential's rate limit). */
+export const WriteConcurrency = Context.Reference<number>("@contactkit/sync/WriteConcurrency", {
+  defaultValue: () => 4
+})
+
+const transient = Schedule.exponential("500 millis").pipe(Schedule.jittered)
+
+const planOf = (job: SyncJob) =>
+  Effect.gen(function*() {
+    const directories = yield* SyncDirectories
+    const store = yield* SyncStore
+    const source = yield* directories.open(job.source)
+    const target = yield* directories.open(job.target)
+    const links = yield* store.links(job.jobId)
+    const listing = yield* source.list(job.pageSize === undefined ? undefined : { pageSize: job.pageSize }).pipe(
+      Stream.map((contact) => sourceEntry(contact.id, contact)),
+      Stream.runCollect,
+      // A listing that fails part way is retried whole: removals may only be decided from a complete one.
+      Effect.retry({ schedule: transient, times: 3, while: (error) => error.isRetryable })
+    )
+    return plan(target.capabilities, listing, links)
+  }).pipe(
+    Effect.scoped,
+    Effect.mapError((error) =>
+      new SyncFailure({
+        jobId: job.jobId,
+        detail: error instanceof ContactError ? `listing failed: ${error.message}` : error.message
+      })
+    )
+  )
+
+const writeOf = (job: SyncJob, key: string, operation: SyncPlan["operations"][number]) =>
+  Effect.gen(function*() {
+    const target = yield* (yield* SyncDirectories).open(job.target)
+    return yield* write({ jobId: job.jobId, target, key }, operation)
+  }).pipe(
+    Effect.scoped,
+    Effect.catchTag("SetupError", (error) =>
+      Effect.succeed<WriteOutcome>({
+        _tag: "Failed",
+        sourceId: operation.sourceId,
+        label: operation.sourceId,
+        reason: error.message
+      }))
+  )
+
+const finishOf = (job: SyncJob, run: number, plan: SyncPlan, outcomes: ReadonlyArray<WriteOutcome>) =>
+  Effect.gen(function*() {
+    const finishedAt = yield* Clock.currentTimeMillis
+    const summary = summarize({ jobId: job.jobId, run, finishedAt }, plan, outcomes)
+    const next = job.intervalMs === undefined ? Number.MAX_SAFE_INTEGER : finishedAt + job.intervalMs
+    yield* (yield* JobStore).finished(job.jobId, run, summary, next)
+    return summary
+  })
+
+/** The workflow's handler: registers `SyncRun` with the engine of this runner. */
+export const layer = SyncRun.toLayer(Effect.fnUntraced(function*({ job, run }) {
+  const planned = yield* Activity.make({ name: "plan", success: SyncPlan, error: SyncFailure, execute: planOf(job) })
+  const concurrency = yield* WriteConcurrency
+  const outcomes = yield* Effect.forEach(
+    planned.operations,
+    Effect.fnUntraced(function*(operation) {
+      const name = `${operation._tag}/${operation.sourceId}`
+      const key = yield* Activity.idempotencyKey(name)
+      return yield* Activity.make({ name, success: WriteOutcome, execute: writeOf(job, key, operation) })
+    }),
+    { concurrency }
+  )
+  return yield* Activity.make({ name: "finish", success: RunSummary, execute: finishOf(job, run, planned, outcomes) })
+}))

@@ -1,0 +1,84 @@
+/**
+ * Proof (a), embedded: one process, the single-runner cluster over a SQLite file, two vendors picked from the
+ * registry by capability (the target can delete, and every write to a contact names it in its URL). A first run
+ * copies every source contact once — even with the answer to one create cut off by the target mock, which the
+ * sync settles by reading the target instead of creating again; then a contact deleted and another changed at the
+ * source, and the second run removes and updates exactly those, counted at the target mock's request log; a
+ * third run with no change sends the target no write at all.
+ */
+import { ContactId } from "@contactkit/domain"
+import { vendors } from "@contactkit/registry"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Credentials, Embedded, Jobs } from "../src/index.ts"
+import type { SyncJob } from "../src/SyncJob.ts"
+import { canonicalOf, directoryAt, expectedAt, listAll, person, populate } from "./support/Directories.ts"
+import { addFault, clearRequests, isPlainTarget, requestsAt, startMock, writesOf } from "./support/MockVendors.ts"
+
+const target = vendors.find(isPlainTarget)!
+const source = vendors.find((vendor) => vendor !== target && vendor.capabilities.remove)!
+const contacts = 12
+
+describe(`embedded sync (${source.name} → ${target.name})`, () => {
+  it.live(
+    "creates each contact once, then removes and updates exactly what changed, then writes nothing",
+    () =>
+      Effect.gen(function*() {
+        const sourceUrl = yield* startMock(source)
+        const targetUrl = yield* startMock(target)
+        const from = yield* directoryAt(source, sourceUrl)
+        const to = yield* directoryAt(target, targetUrl)
+        yield* populate(from, contacts)
+        const job: SyncJob = {
+          jobId: "embedded-proof",
+          tenant: "t1",
+          source: { vendor: source.name, credential: "src" },
+          target: { vendor: target.name, credential: "tgt" }
+        }
+        const engine = Embedded.layer(
+          { filename: join(mkdtempSync(join(tmpdir(), "ck-sync-")), "sync.sqlite") },
+          Credentials.layerFromVariables({ SRC_MOCK: sourceUrl, TGT_MOCK: targetUrl })
+        )
+        const run = Jobs.runNow(job).pipe(Effect.provide(engine))
+
+        // Run 1, with the answer to the first create cut off after the target stored it.
+        yield* addFault(targetUrl, { kind: "truncated", method: "POST", count: 1 })
+        const first = yield* run
+        const sources = yield* listAll(from)
+        assert.strictEqual(first.created, contacts)
+        assert.strictEqual(first.checkedAtTarget, 1, "the create whose answer was lost is found at the target")
+        assert.sameMembers((yield* listAll(to)).map(canonicalOf), [...expectedAt(target, sources)])
+
+        // One contact deleted and another changed at the source.
+        const [gone, changed] = sources
+        yield* from.remove(gone!.id)
+        const edited = { ...person(1), name: { given: "Renamed", family: "Person" } }
+        yield* from.update(changed!.id, { name: { given: "Renamed", family: "Person" }, fields: edited.fields })
+        const before = new Map((yield* listAll(to)).map((contact) => [canonicalOf(contact), contact.id]))
+        const goneAt = before.get(expectedAt(target, [gone!])[0]!)!
+        const changedAt = before.get(expectedAt(target, [changed!])[0]!)!
+        yield* clearRequests(targetUrl)
+
+        const second = yield* run
+        assert.deepInclude(second, { created: 0, updated: 1, removed: 1, unchanged: contacts - 2 })
+        const writes = writesOf(yield* requestsAt(targetUrl))
+        assert.deepStrictEqual(writes.filter((r) => r.method === "DELETE").map((r) => r.url.includes(goneAt)), [true])
+        assert.isAbove(writes.length, 1)
+        for (const request of writes) {
+          assert.isTrue(request.url.includes(request.method === "DELETE" ? goneAt : changedAt), request.url)
+        }
+        const afterwards = yield* listAll(from)
+        assert.sameMembers((yield* listAll(to)).map(canonicalOf), [...expectedAt(target, afterwards)])
+        assert.isTrue((yield* Effect.exit(to.get(ContactId.make(goneAt))))._tag === "Failure")
+
+        yield* clearRequests(targetUrl)
+        const third = yield* run
+        assert.deepInclude(third, { created: 0, updated: 0, removed: 0, unchanged: contacts - 1 })
+        assert.deepStrictEqual(writesOf(yield* requestsAt(targetUrl)), [])
+      }).pipe(Effect.scoped),
+    { timeout: 60_000 }
+  )
+})
