@@ -9,8 +9,10 @@
 export { defaultConnectionLimits } from "./ConnectionLimits.ts"
 export type { ConnectionLimits } from "./ConnectionLimits.ts"
 export { valuesInIdOrder } from "./IdOrder.ts"
+export * as IdTable from "./IdTable.ts"
 export { layer, MockServer } from "./MockServer.ts"
 export type { LayerOptions } from "./MockServer.ts"
+export * as OrderedIndex from "./OrderedIndex.ts"
 export { defaultMessage, defaultStatus, isWrongMethod, PlatformError } from "./PlatformFailure.ts"
 export type { PlatformFailure } from "./PlatformFailure.ts"
 export {
