@@ -16,13 +16,26 @@ export interface ListSpec<T> {
   readonly id: (item: T) => number
 }
 
+/** Items in id order that can be paged without copying them all: a table's view, or an array (`orderedArray`). */
+export interface Ordered<T> {
+  readonly size: number
+  readonly slice: (start: number, end: number) => ReadonlyArray<T>
+  readonly all: () => ReadonlyArray<T>
+}
+
+export const orderedArray = <T>(items: ReadonlyArray<T>): Ordered<T> => ({
+  size: items.length,
+  slice: (start, end) => items.slice(start, end),
+  all: () => items
+})
+
 export interface ListQuery<T> {
   readonly limit: number
   readonly offset: number
   readonly filters: Record<string, string | Array<string>>
   readonly sort: Record<string, string>
   /** Filters, sorts and pages `items`, which must come in id order (the order when no `sort[...]` is given). */
-  readonly apply: (items: ReadonlyArray<T>) => { readonly total: number; readonly items: ReadonlyArray<T> }
+  readonly apply: (items: Ordered<T>) => { readonly total: number; readonly items: ReadonlyArray<T> }
 }
 
 export type Parsed<T> = { readonly ok: true; readonly query: ListQuery<T> } | {
@@ -175,10 +188,15 @@ export const parseListQuery = <T>(spec: ListSpec<T>, params: URLSearchParams): P
       filters,
       sort,
       apply: (items) => {
-        // Items come in id order, the default order: with no filter and no sort a page is only a slice.
+        // Items come in id order, the default order: with no filter and no sort a page is only a slice, taken
+        // without reading the items before it.
+        if (predicates.length === 0 && sorts.length === 0) {
+          return { total: items.size, items: items.slice(offset, offset + limit) }
+        }
+        const all = items.all()
         const matching = predicates.length === 0
-          ? items
-          : items.filter((item) => predicates.every((predicate) => predicate(item)))
+          ? all
+          : all.filter((item) => predicates.every((predicate) => predicate(item)))
         const selected = sorts.length === 0 ? matching : [...matching].sort(compare)
         return { total: selected.length, items: selected.slice(offset, offset + limit) }
       }

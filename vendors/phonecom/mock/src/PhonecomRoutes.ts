@@ -10,7 +10,7 @@ import { HttpRouter, HttpServerRequest } from "effect/http"
 import type { HttpServerResponse } from "effect/http"
 import { phonecomError, validationError } from "./PhonecomErrors.ts"
 import type { ListSpec } from "./PhonecomListQuery.ts"
-import { parseListQuery } from "./PhonecomListQuery.ts"
+import { orderedArray, parseListQuery } from "./PhonecomListQuery.ts"
 import type { PhonecomState, StoredContact, StoredGroup } from "./PhonecomState.ts"
 import {
   accountsByToken,
@@ -151,7 +151,7 @@ export const phonecomRoutes = (state: Ref.Ref<PhonecomState>) => {
       const parsed = parseListQuery(groupList, searchParams(scope.request))
       if (!parsed.ok) return fail(400, parsed.message, scope.now)
       const { filters, limit, offset, sort } = parsed.query
-      const page = parsed.query.apply(groupsOf(s, scope.extensionId))
+      const page = parsed.query.apply(orderedArray(groupsOf(s, scope.extensionId)))
       return jsonResponse(200, { filters, sort, total: page.total, offset, limit, items: page.items.map(groupToWire) })
     })
 
