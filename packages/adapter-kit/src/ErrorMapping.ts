@@ -59,7 +59,16 @@ export const reasonFromStatus = (info: StatusInfo): ContactErrorReason => {
   if (status >= 500) {
     return new VendorUnavailable({ status, ...withDetail(detail), mayHaveSucceeded: info.isWrite ?? false })
   }
-  // 400, a 404 without an id, or anything else: the vendor refused a request we built — a contract mismatch.
+  // A 404 on a path that must exist (a listing, a create): the adapter's paths are the vendor's, so the base URL
+  // the requests go under is what is wrong — most often without the API's base path (`/v4`, `/api`).
+  if (status === 404) {
+    return new UnexpectedResponse({
+      status,
+      detail: `${detail ?? "HTTP 404"} — the vendor has no such path, so the base URL is probably wrong ` +
+        "(it must include the API's base path, as in the adapter's README)"
+    })
+  }
+  // 400, or anything else: the vendor refused a request we built — a contract mismatch.
   return new UnexpectedResponse({ status, detail: detail ?? `unexpected HTTP ${status}` })
 }
 

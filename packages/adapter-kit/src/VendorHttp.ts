@@ -17,7 +17,8 @@
  *
  * The client answers every other status (2xx, 4xx) as a response; the adapter maps those with
  * `ErrorMapping`. It fails only with `RateLimited` (retries exhausted, or the vendor asked for a
- * longer wait than the policy allows) and `VendorUnavailable`.
+ * longer wait than the policy allows) and `VendorUnavailable`, whose detail names the request (its URL
+ * without credentials or query) and what happened: connection refused, reset, timed out.
  */
 import { RateLimited, VendorUnavailable } from "@contactkit/domain"
 import { Clock, Duration, Effect, Option, type Redacted, Result } from "effect"
@@ -26,6 +27,7 @@ import { isWrite } from "./ErrorMapping.ts"
 import { makeRateLimiter, type RateLimit, unlimited } from "./RateLimiter.ts"
 import { backoff, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from "./RetryPolicy.ts"
 import { excerpt, makeScrub, type Scrub } from "./Scrub.ts"
+import { describeTransportFailure, isConnectionRefused, safeUrl } from "./TransportFailure.ts"
 
 export interface VendorHttpOptions {
   /** The vendor's name, as in `ContactError.vendor`. */
@@ -83,15 +85,6 @@ const readWhole = (response: HttpClientResponse.HttpClientResponse): Effect.Effe
       onSuccess: (): Outcome => ({ _tag: "Response", response })
     })
     : Effect.succeed({ _tag: "Response", response })
-
-/** Whether a transport failure is a refused connection: the request never reached the vendor. */
-const isConnectionRefused = (cause: unknown, depth = 0): boolean => {
-  if (depth > 5 || typeof cause !== "object" || cause === null) return false
-  const c = cause as { readonly code?: unknown; readonly cause?: unknown; readonly errors?: unknown }
-  if (c.code === "ECONNREFUSED") return true
-  if (Array.isArray(c.errors) && c.errors.some((e) => isConnectionRefused(e, depth + 1))) return true
-  return isConnectionRefused(c.cause, depth + 1)
-}
 
 export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, never, HttpClient.HttpClient> =>
   Effect.gen(function*() {
@@ -168,7 +161,7 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
         const idempotent = idempotentMethods.has(method)
         const mayHaveSucceeded = isWrite(request)
         const canRetry = attempt < policy.times
-        const where = scrub(`${method} ${request.url}`)
+        const where = scrub(`${method} ${safeUrl(request.url)}`)
         const retry = (delay: Duration.Duration, why: string) =>
           Effect.logDebug(`${options.vendor}: ${where} ${why}; retry ${attempt + 1} in ${Duration.format(delay)}`).pipe(
             Effect.andThen(Effect.sleep(delay)),
@@ -219,7 +212,7 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
               return yield* retry(yield* backoff(policy, attempt), "timed out")
             }
             return yield* new VendorUnavailable({
-              detail: `no answer within ${Duration.format(timeout)}`,
+              detail: `${where}: no answer within ${Duration.format(timeout)} (timed out)`,
               mayHaveSucceeded
             })
           }
@@ -229,7 +222,7 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
               return yield* retry(yield* backoff(policy, attempt), "transport failure")
             }
             return yield* new VendorUnavailable({
-              detail: scrub(outcome.error.message),
+              detail: scrub(describeTransportFailure(method, request.url, outcome.error, outcome.error.message)),
               // A request that never left (refused, unencodable, bad URL) cannot have been processed.
               mayHaveSucceeded: mayHaveSucceeded && transport && !outcome.refused
             })
