@@ -24,6 +24,9 @@ export interface AdminContext {
 
 const badRequest = (message: string) => jsonResponse(400, { error: message })
 
+/** The most contacts one seed may generate: a million fit in memory (about 1 kB each) and take a few seconds. */
+export const maxGenerated = 1_000_000
+
 export const adminRoutes = ({ faults, instance, limiter, log, module }: AdminContext) => [
   HttpRouter.route(
     "GET",
@@ -42,8 +45,23 @@ export const adminRoutes = ({ faults, instance, limiter, log, module }: AdminCon
       return jsonResponse(200, { reset: true })
     })
   ),
-  // Seed replaces the vendor state with its deterministic demo data; faults and the log are kept.
-  HttpRouter.route("POST", "/__admin/seed", Effect.as(instance.seed, jsonResponse(200, { seeded: true }))),
+  // Seed replaces the vendor state with its deterministic demo data; faults and the log are kept. With
+  // `{"count": n}` the demo data comes with n generated contacts (VendorInstance.generate).
+  HttpRouter.route(
+    "POST",
+    "/__admin/seed",
+    Effect.gen(function*() {
+      const body = yield* readJsonBody
+      const count = typeof body === "object" && body !== null && "count" in body ? body.count : undefined
+      if (count === undefined) return yield* Effect.as(instance.seed, jsonResponse(200, { seeded: true }))
+      if (typeof count !== "number" || !Number.isInteger(count) || count < 0 || count > maxGenerated) {
+        return badRequest(`count must be a whole number from 0 to ${maxGenerated}.`)
+      }
+      if (instance.generate === undefined) return badRequest(`The ${module.name} mock does not generate contacts.`)
+      yield* instance.generate(count)
+      return jsonResponse(200, { seeded: true, count })
+    }).pipe(Effect.catchTag("PlatformError", (error) => Effect.succeed(badRequest(error.failure._tag))))
+  ),
   HttpRouter.route("GET", "/__admin/faults", Effect.map(faults.list, (list) => jsonResponse(200, { faults: list }))),
   HttpRouter.route(
     "POST",

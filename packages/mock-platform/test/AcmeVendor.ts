@@ -136,6 +136,15 @@ const makeAcme = (lax: boolean): VendorModule => ({
       ],
       reset: Ref.set(state, empty),
       seed: Ref.set(state, seeded),
+      // The demo items, then `count` generated ones for tenant 1 (the first credential's).
+      generate: (count) =>
+        Ref.set(state, {
+          nextId: seeded.nextId + count,
+          items: Array.from({ length: count }, (_, i) => seeded.nextId + i).reduce(
+            (items, id) => HashMap.set(items, id, { id, tenant: 1, name: `Item ${id}`, updatedAt: 0 }),
+            seeded.items
+          )
+        }),
       snapshot: Effect.map(Ref.get(state), (s) => ({ nextId: s.nextId, items: valuesInIdOrder(s.items) }))
     }
   })
