@@ -5,6 +5,7 @@
 import type { VendorModule } from "@contactkit/mock-platform"
 import { Effect, Ref } from "effect"
 import { renderPhonecomError } from "./PhonecomErrors.ts"
+import { generatedState } from "./PhonecomGenerate.ts"
 import { phonecomRoutes } from "./PhonecomRoutes.ts"
 import { seedState } from "./PhonecomSeed.ts"
 import { emptyState, snapshotOf } from "./PhonecomState.ts"
@@ -22,6 +23,7 @@ export const phonecom: VendorModule = {
       routes: phonecomRoutes(state),
       reset: Ref.set(state, emptyState),
       seed: Ref.set(state, seedState()),
+      generate: (count) => Effect.flatMap(Effect.sync(() => generatedState(count)), (next) => Ref.set(state, next)),
       snapshot: Effect.map(Ref.get(state), snapshotOf)
     }
   }),
