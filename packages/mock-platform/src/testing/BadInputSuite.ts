@@ -18,6 +18,7 @@ import { layer as mockLayer, MockServer } from "../MockServer.ts"
 import { maxBodyBytes } from "../RequestBody.ts"
 import { makeRouteIndex } from "../RouteIndex.ts"
 import type { VendorModule } from "../VendorModule.ts"
+import { checkAuthForms } from "./AuthFormCheck.ts"
 import type { BadInputRoute, BadInputTenant, BadRequest, Category } from "./BadRequests.ts"
 import { categories, generate } from "./BadRequests.ts"
 import { makePrng } from "./Prng.ts"
@@ -39,6 +40,11 @@ export interface BadInputOptions {
   readonly snapshot?: (mockUrl: string) => Effect.Effect<unknown>
   /** Content types under which the vendor reads no JSON body; `undefined` means no Content-Type header. */
   readonly foreignContentTypes?: ReadonlyArray<string | undefined>
+  /**
+   * The vendor also reads `application/x-www-form-urlencoded` bodies (bracket notation, as PHP does): body
+   * categories are then sent as broken forms half the time, and `foreignContentTypes` should leave forms out.
+   */
+  readonly formBodies?: boolean
 }
 
 export interface BadInputReport {
@@ -46,13 +52,21 @@ export interface BadInputReport {
   readonly requests: number
   readonly byCategory: Readonly<Record<string, number>>
   readonly byStatus: Readonly<Record<string, number>>
+  /** Requests by the way they presented a credential: `headers`, `other 1`, … (`BadInputTenant.otherAuth`), `none`. */
+  readonly byAuth: Readonly<Record<string, number>>
   /** Requests answered 5xx, or with no answer outside the oversized category (where a cut connection is fair). */
   readonly failures: ReadonlyArray<string>
   /** Answers that carried a tenant's secret or the made-up credential of their request. */
   readonly echoes: ReadonlyArray<string>
   readonly stateChanged: boolean
+  /** Where the snapshots first differ (a JSON path, and the values before and after), when they do. */
+  readonly stateDifference?: string
   /** Writes that were answered 2xx (the likely cause when the state changed). */
   readonly acceptedWrites: ReadonlyArray<string>
+  /** Ways of presenting a credential (`BadInputTenant.otherAuth`) proven to authenticate before the run. */
+  readonly authFormsChecked: number
+  /** Ways that did not authenticate as the tenant's headers do. */
+  readonly authProblems: ReadonlyArray<string>
 }
 
 const defaultForeignTypes = [
@@ -89,6 +103,24 @@ const describeRequest = (request: BadRequest, reply: RawReply) =>
     reply.error === undefined ? "" : ` (${reply.error})`
   } ${reply.text.slice(0, 160)}`
 
+/** The first place where two JSON values differ, as `path: before → after` (values cut short). */
+const firstDifference = (before: unknown, after: unknown, path = "$"): string | undefined => {
+  if (JSON.stringify(before) === JSON.stringify(after)) return undefined
+  if (before !== null && after !== null && typeof before === "object" && typeof after === "object") {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    for (const key of keys) {
+      const found = firstDifference(
+        (before as Record<string, unknown>)[key],
+        (after as Record<string, unknown>)[key],
+        `${path}.${key}`
+      )
+      if (found !== undefined) return found
+    }
+  }
+  const show = (value: unknown) => (JSON.stringify(value) ?? "undefined").slice(0, 200)
+  return `${path}: ${show(before)} → ${show(after)}`
+}
+
 const pickCategory = (roll: number): Category => {
   let sum = 0
   for (const category of categories) {
@@ -111,12 +143,15 @@ export const runBadInput = (options: BadInputOptions, seed: number, count: numbe
       foreignContentTypes: options.foreignContentTypes ?? defaultForeignTypes,
       allowedMethods: index.allowedMethods,
       caseInsensitivePaths: options.module.caseInsensitivePaths ?? false,
-      maxBodyBytes
+      maxBodyBytes,
+      ...(options.formBodies === true ? { formBodies: true } : {})
     }
     const requests = Array.from({ length: count }, () => generate(pickCategory(prng.next()), context, prng))
     const snapshot = options.snapshot ?? stateAt
-    const before = JSON.stringify(yield* snapshot(url))
     const client = makeRawClient(url, { sockets: options.concurrency ?? 16 })
+    // Valid requests (a search may store its result set), so before the snapshot the run is compared with.
+    const authCheck = yield* checkAuthForms(client, options.tenants, options.routes)
+    const before = JSON.stringify(yield* snapshot(url))
     const replies = yield* Effect.forEach(requests, (request) => Effect.promise(() => client.send(request)), {
       concurrency: options.concurrency ?? 16
     }).pipe(Effect.ensuring(Effect.sync(client.close)))
@@ -125,6 +160,7 @@ export const runBadInput = (options: BadInputOptions, seed: number, count: numbe
 
     const byCategory: Record<string, number> = {}
     const byStatus: Record<string, number> = {}
+    const byAuth: Record<string, number> = {}
     const failures: Array<string> = []
     const echoes: Array<string> = []
     const acceptedWrites: Array<string> = []
@@ -133,6 +169,8 @@ export const runBadInput = (options: BadInputOptions, seed: number, count: numbe
       const reply = replies[i] as RawReply
       byCategory[request.category] = (byCategory[request.category] ?? 0) + 1
       byStatus[String(reply.status)] = (byStatus[String(reply.status)] ?? 0) + 1
+      const via = request.via === undefined ? "none" : request.via === 0 ? "headers" : `other ${request.via}`
+      byAuth[via] = (byAuth[via] ?? 0) + 1
       if (reply.status >= 500 || (reply.status === 0 && request.category !== "oversized")) {
         failures.push(describeRequest(request, reply))
       }
@@ -144,16 +182,21 @@ export const runBadInput = (options: BadInputOptions, seed: number, count: numbe
         acceptedWrites.push(describeRequest(request, reply))
       }
     })
+    const difference = before === after ? undefined : firstDifference(JSON.parse(before), JSON.parse(after))
     for (const secret of secrets) if (log.includes(secret)) echoes.push(`the request log shows a tenant's secret`)
     return {
       seed,
       requests: count,
       byCategory,
       byStatus,
+      byAuth,
       failures,
       echoes,
       stateChanged: before !== after,
-      acceptedWrites
+      ...(difference === undefined ? {} : { stateDifference: difference }),
+      acceptedWrites,
+      authFormsChecked: authCheck.checked,
+      authProblems: authCheck.problems
     } satisfies BadInputReport
   })
 
@@ -161,16 +204,25 @@ const printReport = (name: string, report: BadInputReport) =>
   console.log(
     `[bad-input] ${name} seed ${report.seed}: ${report.requests} requests, ` +
       `${report.failures.length} 5xx or unanswered, ${report.echoes.length} echoed secrets, ` +
-      `state ${report.stateChanged ? "CHANGED" : "unchanged"}; by status ${JSON.stringify(report.byStatus)}; ` +
+      `state ${report.stateChanged ? "CHANGED" : "unchanged"}` +
+      (report.authFormsChecked > 0
+        ? `, ${report.authFormsChecked} other ways to authenticate checked; by credential ${
+          JSON.stringify(report.byAuth)
+        }`
+        : "") +
+      `; by status ${JSON.stringify(report.byStatus)}; ` +
       `by category ${JSON.stringify(report.byCategory)}`
   )
 
 const assertClean = (report: BadInputReport) => {
+  assert.deepStrictEqual(report.authProblems, [], "ways of presenting a credential that do not authenticate")
   assert.deepStrictEqual(report.failures.slice(0, 10), [], "5xx or unanswered requests")
   assert.deepStrictEqual(report.echoes.slice(0, 10), [], "answers that echoed a secret")
   assert.isFalse(
     report.stateChanged,
-    `bad input changed the state; writes answered 2xx:\n${report.acceptedWrites.slice(0, 10).join("\n")}`
+    `bad input changed the state (${report.stateDifference}); writes answered 2xx:\n${
+      report.acceptedWrites.slice(0, 10).join("\n")
+    }`
   )
 }
 

@@ -3,17 +3,15 @@
  * tenants, requests that no vendor may act on — malformed and truncated JSON, wrong types and shapes, foreign
  * content types, oversized and deeply nested bodies, hostile ids and paths, methods the path does not route, bad
  * credentials and the other tenant's — each tagged with its category. Every one must be refused (or, for reads,
- * answered) without a 5xx and without changing any tenant's state.
+ * answered) without a 5xx and without changing any tenant's state. A tenant is presented each way the vendor takes
+ * its credential (BadAuth.ts); a vendor that reads forms also gets its bodies form-encoded and broken (BadForms.ts).
  */
+import { badCredentials, type BadInputTenant, pickAuthForm, present } from "./BadAuth.ts"
+import { deepForm, formContentType, formEncode, malformedForm, shapelessForm } from "./BadForms.ts"
 import type { Prng } from "./Prng.ts"
 import type { RawRequest } from "./RawClient.ts"
 
-export interface BadInputTenant {
-  /** The headers that authenticate as this tenant, exactly as a client sends them. */
-  readonly headers: Readonly<Record<string, string>>
-  /** The secret inside those headers; it must never come back in an answer. */
-  readonly secret: string
-}
+export type { BadInputTenant } from "./BadAuth.ts"
 
 export interface BadInputRoute {
   readonly method: string
@@ -46,6 +44,8 @@ export interface BadRequest extends RawRequest {
   readonly category: Category
   /** A credential this request made up: it must not come back either. */
   readonly junkSecret?: string
+  /** Which of its tenant's ways (`authForms`, 0: `headers`) presents the credential; absent when none does. */
+  readonly via?: number
 }
 
 export interface GeneratorContext {
@@ -56,6 +56,8 @@ export interface GeneratorContext {
   readonly allowedMethods: (path: string) => ReadonlyArray<string>
   readonly caseInsensitivePaths: boolean
   readonly maxBodyBytes: number
+  /** The vendor also reads form-encoded bodies: body categories are then sent as forms half the time. */
+  readonly formBodies?: boolean
 }
 
 const json = { "content-type": "application/json" }
@@ -153,31 +155,20 @@ const unknownMethods = [
   "DELETE"
 ]
 
-/** The first tenant's headers with its secret replaced (or the headers gone): always a credential no one has. */
-const badCredentials = (tenant: BadInputTenant, prng: Prng): { headers: Record<string, string>; junk?: string } => {
-  const junk = `junk-${prng.int(0, 1e9).toString(36)}-${prng.int(0, 1e9).toString(36)}`
-  const withSecret = (replacement: string) =>
-    Object.fromEntries(
-      Object.entries(tenant.headers).map(([name, value]) => [name, value.split(tenant.secret).join(replacement)])
-    )
-  const options = [
-    () => ({ headers: {} }),
-    () => ({ headers: withSecret(junk), junk }),
-    () => ({ headers: withSecret(`${tenant.secret}x`) }),
-    () => ({ headers: withSecret(tenant.secret.slice(0, -1)) }),
-    () => ({ headers: withSecret(swapCase(tenant.secret)) }),
-    () => ({ headers: withSecret(`${junk}${"z".repeat(prng.int(100, 4000))}`), junk }),
-    () => ({ headers: withSecret("") }),
-    () => ({ headers: { authorization: `Bearer ${junk}` }, junk }),
-    () => ({ headers: { authorization: `Basic ${Buffer.from(`user:${junk}`).toString("base64")}` }, junk })
-  ]
-  const chosen = prng.pick(options)()
-  // A replaced secret that equals the real one is no bad credential (a secret without letters, say).
-  return JSON.stringify(chosen.headers) === JSON.stringify(tenant.headers) ? { headers: {} } : chosen
-}
+// Categories whose body is sent form-encoded half the time when the vendor reads forms (a cut form is still a form,
+// so truncation stays JSON; the other tenant's request decides for its own route).
+const formCategories: ReadonlyArray<Category> = [
+  "malformed-json",
+  "wrong-type",
+  "wrong-shape",
+  "oversized",
+  "deep-nesting",
+  "hostile-path",
+  "method",
+  "bad-credentials"
+]
 
-const swapCase = (text: string) =>
-  [...text].map((char) => (char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase())).join("")
+const form = { "content-type": formContentType }
 
 /** One generated request of `category`. */
 export const generate = (category: Category, context: GeneratorContext, prng: Prng): BadRequest => {
@@ -189,64 +180,94 @@ export const generate = (category: Category, context: GeneratorContext, prng: Pr
       ? writes
       : context.routes
   )
-  const valid = route.body === undefined ? undefined : JSON.stringify(route.body)
-  const base = { category, method: route.method, path: route.path, headers: { ...first.headers, ...json } }
+  // Drawn only for a vendor that reads forms, so the requests of one that does not stay the same for a seed.
+  const asForm = context.formBodies === true && hasBody(route) && formCategories.includes(category) &&
+    prng.chance(0.5)
+  const valid = route.body === undefined ? undefined : asForm ? formEncode(route.body) : JSON.stringify(route.body)
+  const base = { category, method: route.method, path: route.path, headers: asForm ? form : json }
+  /** The request presented as `tenant`, one of its ways (a form field only when the body is a form). */
+  const as = (tenant: BadInputTenant, request: BadRequest, formBody = asForm): BadRequest => {
+    const [form, via] = pickAuthForm(tenant, prng, formBody)
+    return present({ ...request, via }, form(tenant.secret))
+  }
   switch (category) {
     case "malformed-json":
-      return { ...base, body: malformed(valid ?? "{}", prng) }
+      return as(first, { ...base, body: asForm ? malformedForm(route.body, prng) : malformed(valid ?? "{}", prng) })
     case "truncated-json": {
       const text = valid ?? "{\"a\":1}"
-      return { ...base, body: text.slice(0, prng.int(1, Math.max(1, text.length - 1))) }
+      return as(first, { ...base, body: text.slice(0, prng.int(1, Math.max(1, text.length - 1))) })
     }
-    case "wrong-type":
-      return { ...base, body: JSON.stringify(retype(route.body ?? {}, route, prng)) }
+    case "wrong-type": {
+      const retyped = retype(route.body ?? {}, route, prng)
+      return as(first, { ...base, body: asForm ? formEncode(retyped) : JSON.stringify(retyped) })
+    }
     case "wrong-shape":
-      return { ...base, body: prng.pick(["42", "\"text\"", "true", "-0.5", "null", `[${valid ?? "{}"}]`, "[1,2]"]) }
+      return as(first, {
+        ...base,
+        body: asForm
+          ? shapelessForm(route.body, prng)
+          : prng.pick(["42", "\"text\"", "true", "-0.5", "null", `[${valid ?? "{}"}]`, "[1,2]"])
+      })
     case "content-type": {
+      // A vendor that reads forms gets a form sent as JSON half the time, else (like any vendor) JSON sent as other.
+      if (context.formBodies === true && prng.chance(0.5)) {
+        return as(first, { ...base, body: formEncode(route.body ?? { value: "x" }) }, false)
+      }
       const contentType = prng.pick(context.foreignContentTypes)
-      const headers: Record<string, string> = { ...first.headers }
+      const headers: Record<string, string> = {}
       if (contentType !== undefined) headers["content-type"] = contentType
-      return { ...base, headers, body: valid ?? "{}" }
+      return as(first, { ...base, headers, body: valid ?? "{}" }, false)
     }
     case "oversized": {
       const size = context.maxBodyBytes + prng.int(1, 256 * 1024)
-      return prng.chance(0.5)
-        ? { ...base, body: JSON.stringify({ value: "x".repeat(size) }) }
-        : { ...base, body: undefined, chunkedBytes: size + 64 * 1024 }
+      if (!prng.chance(0.5)) return as(first, { ...base, body: undefined, chunkedBytes: size + 64 * 1024 }, false)
+      return as(first, {
+        ...base,
+        body: asForm ? `value=${"x".repeat(size)}` : JSON.stringify({ value: "x".repeat(size) })
+      })
     }
     case "deep-nesting": {
-      const deep = nested(prng.pick([513, 600, 5_000, 20_000]))
+      const depth = prng.pick([513, 600, 5_000, 20_000])
+      if (asForm) return as(first, { ...base, body: deepForm(route.body, depth, prng) })
+      const deep = nested(depth)
       const record = route.body !== null && typeof route.body === "object" && !Array.isArray(route.body)
         ? (route.body as Record<string, unknown>)
         : {}
       const key = prng.pick([...Object.keys(record), "value"])
-      return {
+      return as(first, {
         ...base,
         body: prng.chance(0.5) ? deep : JSON.stringify({ ...record, [key]: "__deep__" }).replace("\"__deep__\"", deep)
-      }
+      })
     }
     case "hostile-path":
-      return { ...base, path: hostilePath(route.path, prng, context.caseInsensitivePaths), body: valid }
+      return as(first, { ...base, path: hostilePath(route.path, prng, context.caseInsensitivePaths), body: valid })
     case "method": {
       const allowed = context.allowedMethods(route.path)
       const method = prng.pick(unknownMethods.filter((candidate) => !allowed.includes(candidate)))
-      return { ...base, method, body: valid }
+      return as(first, { ...base, method, body: valid })
     }
     case "bad-credentials": {
-      const { headers, junk } = badCredentials(first, prng)
-      return {
-        ...base,
-        headers: { ...headers, ...json },
-        body: valid,
-        ...(junk === undefined ? {} : { junkSecret: junk })
-      }
+      const { auth, junk, via } = badCredentials(first, prng, asForm)
+      const tags = { ...(junk === undefined ? {} : { junkSecret: junk }), ...(via === undefined ? {} : { via }) }
+      return present({ ...base, body: valid, ...tags }, auth)
     }
     case "other-tenant": {
       const closed = context.routes.filter((candidate) => candidate.openToOtherTenant !== true)
       if (closed.length === 0) return generate("bad-credentials", context, prng)
       const target = prng.pick(closed)
-      const body = target.body === undefined ? undefined : JSON.stringify(target.body)
-      return { ...base, method: target.method, path: target.path, headers: { ...second.headers, ...json }, body }
+      const targetForm = context.formBodies === true && hasBody(target) && prng.chance(0.5)
+      const body = target.body === undefined
+        ? undefined
+        : targetForm
+        ? formEncode(target.body)
+        : JSON.stringify(target.body)
+      return as(second, {
+        ...base,
+        method: target.method,
+        path: target.path,
+        headers: targetForm ? form : json,
+        body
+      }, targetForm)
     }
   }
 }

@@ -1,4 +1,6 @@
 /** `@contactkit/mock-platform/testing`: helpers for tests of a mock vendor served on port 0. */
+export type { AuthForm as BadInputAuthForm, BadInputAuth } from "./BadAuth.ts"
+export { formEncode } from "./BadForms.ts"
 export { badInputSuite, runBadInput } from "./BadInputSuite.ts"
 export type { BadInputOptions, BadInputReport } from "./BadInputSuite.ts"
 export { categories as badInputCategories } from "./BadRequests.ts"

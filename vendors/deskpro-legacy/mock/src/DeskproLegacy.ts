@@ -17,7 +17,7 @@ import { emailRoutes } from "./EmailRoutes.ts"
 import type { RateLimitSettings } from "./LegacyRateLimit.ts"
 import { makeRateLimiter } from "./LegacyRateLimit.ts"
 import { seededState } from "./LegacySeed.ts"
-import { emptyState } from "./LegacyState.ts"
+import { emptyState, snapshotOf } from "./LegacyState.ts"
 import { peopleRoutes } from "./PeopleRoutes.ts"
 
 export interface DeskproLegacyOptions {
@@ -107,7 +107,8 @@ export const makeDeskproLegacy = (options: DeskproLegacyOptions = {}): VendorMod
         rateLimitAdmin
       ],
       reset: Effect.andThen(Ref.set(state, emptyState), limiter.reset),
-      seed: Ref.set(state, seededState())
+      seed: Ref.set(state, seededState()),
+      snapshot: Effect.map(Ref.get(state), snapshotOf)
     }
   }),
   renderError: renderLegacyError

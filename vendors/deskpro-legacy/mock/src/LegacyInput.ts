@@ -1,9 +1,12 @@
 /**
  * Request parameters as Deskpro's input reader sees them. PHP fills them from the query string and from a
  * form-encoded body in bracket notation (`contact_data[1][data][url]=…`), which `qs` parses here the way PHP does;
- * a JSON body gives the same tree. The readers below are the reader's cleaners: `str` turns a non-scalar into "" and
- * trims, `bool` and `uint` cast as PHP does, and an array read gives `[]` for anything that is not one.
+ * a JSON body gives the same tree (read with the platform's depth limit, which is PHP's). The readers below are the
+ * reader's cleaners: `str` turns a non-scalar into "" and trims, `bool` and `uint` cast as PHP does, and an array
+ * read gives `[]` for anything that is not one.
  */
+import { parseJson as parsePlatformJson } from "@contactkit/mock-platform"
+import { Result } from "effect"
 import qs from "qs"
 
 /** A parameter tree: what PHP's `$_REQUEST` would hold. */
@@ -15,14 +18,15 @@ const formOptions = { depth: 10, parameterLimit: 1000, arrayLimit: 100, duplicat
 /** A form-encoded string (query string or body) as PHP parses it. */
 export const parseForm = (text: string): Params => qs.parse(text, formOptions) as Params
 
-/** A JSON body as a parameter tree; anything but an object gives no parameters (PHP's json_decode would too). */
+/**
+ * A JSON body as a parameter tree; anything but an object gives no parameters, as does JSON nested deeper than PHP's
+ * `json_decode` reads (512 levels): it returns null there, and the input reader then has nothing.
+ */
 export const parseJson = (text: string): Params => {
-  try {
-    const value: unknown = JSON.parse(text)
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? value as Params : {}
-  } catch {
-    return {}
-  }
+  const parsed = parsePlatformJson(text)
+  if (Result.isFailure(parsed)) return {}
+  const value = parsed.success
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value as Params : {}
 }
 
 /** Whether PHP's `isset` holds: present and not null. */

@@ -203,3 +203,13 @@ export const withResultSet = (state: LegacyState, set: ResultSet) => {
   }
   return [id, next] as const
 }
+
+/** Every helpdesk's rows as plain JSON, each table in id order, for `GET /__admin/state`. */
+export const snapshotOf = (state: LegacyState) => ({
+  sequences: state.sequences,
+  people: valuesInIdOrder(state.people),
+  emails: valuesInIdOrder(state.emails),
+  details: valuesInIdOrder(state.details),
+  organizations: valuesInIdOrder(state.organizations),
+  resultSets: HashMap.toEntries(state.resultSets).sort(([a], [b]) => a - b).map(([id, set]) => ({ id, ...set }))
+})
