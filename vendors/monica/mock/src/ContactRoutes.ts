@@ -4,7 +4,7 @@
  * sub-resource (`PUT /api/contacts/{id}/work`: job and company). Lists show only the account's active, non-partial
  * contacts; an archived contact can be read but not edited.
  */
-import { jsonResponse } from "@contactkit/mock-platform"
+import { jsonResponse, OrderedIndex } from "@contactkit/mock-platform"
 import { Effect, HashMap, Ref } from "effect"
 import type { RequestContext, Settings } from "./MonicaHttp.ts"
 import {
@@ -20,7 +20,15 @@ import {
 } from "./MonicaHttp.ts"
 import { completeName, contactResource } from "./MonicaResources.ts"
 import type { ContactRow, MonicaState } from "./MonicaState.ts"
-import { fieldsOfContact, ofAccount, rowOf, uuidFor, withoutContact } from "./MonicaState.ts"
+import {
+  fieldsOfContact,
+  listedContacts,
+  ofAccount,
+  rowOf,
+  uuidFor,
+  withContactRow,
+  withoutContact
+} from "./MonicaState.ts"
 import type { Rule, Rules } from "./MonicaValidation.ts"
 import { validate } from "./MonicaValidation.ts"
 
@@ -82,8 +90,18 @@ const list = (state: MonicaState, context: RequestContext) => {
     )
     return paginated(context, sortRows(found, context.query["sort"]), render, { query: needle })
   }
+  const sort = context.query["sort"]
+  if (sort?.replace(/^-/u, "") !== "updated_at") {
+    // The default order, (created_at, id), ascending or reversed: a page straight from the listing index.
+    const index = listedContacts(state, context.accountId)
+    const total = OrderedIndex.size(index)
+    const slice = sort?.startsWith("-") ?? false
+      ? (start: number, end: number) => OrderedIndex.slice(index, total - end, total - start).reverse()
+      : (start: number, end: number) => OrderedIndex.slice(index, start, end)
+    return paginated(context, { total, slice }, render)
+  }
   const active = real.filter((row) => row.isActive)
-  return paginated(context, sortRows(active, context.query["sort"]), render)
+  return paginated(context, sortRows(active, sort), render)
 }
 
 const create = (state: MonicaState, context: RequestContext, now: number): Outcome => {
@@ -108,11 +126,7 @@ const create = (state: MonicaState, context: RequestContext, now: number): Outco
     createdAt: now,
     updatedAt: now
   }
-  const next = {
-    ...state,
-    contacts: HashMap.set(state.contacts, id, row),
-    sequences: { ...state.sequences, contact: id }
-  }
+  const next = { ...withContactRow(state, row), sequences: { ...state.sequences, contact: id } }
   return [jsonResponse(201, { data: contactResource(next, row, context.baseUrl, false) }), next]
 }
 
@@ -138,7 +152,7 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
     isDead: "is_deceased" in context.body ? truthy(context.body["is_deceased"]) : existing.isDead,
     updatedAt: now
   }
-  const next = { ...state, contacts: HashMap.set(state.contacts, row.id, row) }
+  const next = withContactRow(state, row)
   return [jsonResponse(200, { data: contactResource(next, row, context.baseUrl, false) }), next]
 }
 
@@ -169,7 +183,7 @@ const updateWork = (state: MonicaState, context: RequestContext, now: number): O
     company: value("company"),
     updatedAt: now
   }
-  const next = { ...state, contacts: HashMap.set(state.contacts, row.id, row) }
+  const next = withContactRow(state, row)
   const withFields = (context.body["with"] ?? context.query["with"]) === "contactfields"
   return [jsonResponse(200, { data: contactResource(next, row, context.baseUrl, withFields) }), next]
 }

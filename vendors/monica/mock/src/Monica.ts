@@ -16,6 +16,7 @@ import { HttpRouter } from "effect/http"
 import { contactFieldRoutes } from "./ContactFieldRoutes.ts"
 import { contactFieldTypeRoutes } from "./ContactFieldTypeRoutes.ts"
 import { contactRoutes } from "./ContactRoutes.ts"
+import { generatedState } from "./MonicaGenerate.ts"
 import { errorBody } from "./MonicaHttp.ts"
 import type { RateLimitSettings } from "./MonicaRateLimit.ts"
 import { exceededHeaders, makeRateLimiter } from "./MonicaRateLimit.ts"
@@ -121,7 +122,8 @@ export const makeMonica = (options: MonicaOptions = {}): VendorModule => ({
       adminRoutes: [rateLimitRead, rateLimitAdmin],
       snapshot: Effect.map(Ref.get(state), snapshotOf),
       reset: Effect.andThen(Ref.set(state, emptyState), limiter.reset),
-      seed: Ref.set(state, seededState())
+      seed: Ref.set(state, seededState()),
+      generate: (count) => Effect.flatMap(Effect.sync(() => generatedState(count)), (next) => Ref.set(state, next))
     }
   }),
   renderError: renderMonicaError

@@ -184,18 +184,27 @@ const pageWindow = (current: number, last: number): ReadonlyArray<number | "..."
   return [1, 2, "...", ...range(current - 3, current + 3), "...", last - 1, last]
 }
 
+/** Items to page through without copying them: how many, and the ones at positions `start` to `end`. */
+export interface Paged<A> {
+  readonly total: number
+  readonly slice: (start: number, end: number) => ReadonlyArray<A>
+}
+
 /** Laravel's `ResourceCollection` response for one page of `items`. */
 export const paginated = <A>(
   context: RequestContext,
-  items: ReadonlyArray<A>,
+  items: ReadonlyArray<A> | Paged<A>,
   render: (item: A) => unknown,
   extraMeta: Readonly<Record<string, unknown>> = {}
 ) => {
   const page = currentPage(context)
   const perPage = context.perPage
-  const total = items.length
+  const paged: Paged<A> = "total" in items
+    ? items
+    : { total: items.length, slice: (start, end) => items.slice(start, end) }
+  const total = paged.total
   const lastPage = Math.max(Math.ceil(total / perPage), 1)
-  const slice = items.slice((page - 1) * perPage, page * perPage)
+  const slice = paged.slice((page - 1) * perPage, page * perPage)
   const path = `${context.baseUrl}${context.path}`
   const url = (n: number) => `${path}?page=${n}`
   const prev = page > 1 ? url(page - 1) : null

@@ -6,7 +6,17 @@
 import type { ContactRow, FieldRow, FieldTypeRow, LabelRow, MonicaState } from "./MonicaState.ts"
 import { fieldsOfContact, rowOf } from "./MonicaState.ts"
 
-export const timestamp = (millis: number): string => new Date(millis).toISOString().replace(/\.\d{3}Z$/u, "Z")
+// The last value formatted: rows written together share their times, and a page formats two per row.
+let lastMillis = Number.NaN
+let lastText = ""
+export const timestamp = (millis: number): string => {
+  if (millis !== lastMillis) {
+    // `toISOString` always ends in `.sssZ`: dropping the milliseconds is cutting five characters.
+    lastText = `${new Date(millis).toISOString().slice(0, -5)}Z`
+    lastMillis = millis
+  }
+  return lastText
+}
 
 // resources/lang/en/people.php: contact_field_label_*
 const labelTranslations: Readonly<Record<string, string>> = {

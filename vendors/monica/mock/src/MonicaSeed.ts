@@ -5,7 +5,7 @@
  */
 import { HashMap } from "effect"
 import type { ContactRow, FieldTypeRow, MonicaState } from "./MonicaState.ts"
-import { emptyState, labelFor, ofAccount, uuidFor, withField } from "./MonicaState.ts"
+import { emptyState, labelFor, ofAccount, uuidFor, withContactRow, withField } from "./MonicaState.ts"
 
 /** 2024-05-04T00:00:00Z, the day Monica 4.1.2 was tagged. */
 export const seedTime = Date.UTC(2024, 4, 4)
@@ -99,11 +99,7 @@ export const seededState = (): MonicaState => {
         createdAt: seedTime,
         updatedAt: seedTime
       }
-      state = {
-        ...state,
-        contacts: HashMap.set(state.contacts, contactId, contact),
-        sequences: { ...state.sequences, contact: contactId }
-      }
+      state = { ...withContactRow(state, contact), sequences: { ...state.sequences, contact: contactId } }
       for (const [typeName, data, labels] of demo.fields) {
         const type = ofAccount(state.fieldTypes, accountId).find((row) => row.name === typeName)
         if (type === undefined) continue
