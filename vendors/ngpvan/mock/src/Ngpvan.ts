@@ -6,6 +6,7 @@
 import type { VendorModule } from "@contactkit/mock-platform"
 import { Effect, Ref } from "effect"
 import { renderNgpvanError } from "./NgpvanErrors.ts"
+import { generatedState } from "./NgpvanGenerate.ts"
 import { ngpvanRoutes } from "./NgpvanRoutes.ts"
 import { seedState } from "./NgpvanSeed.ts"
 import { emptyState } from "./NgpvanState.ts"
@@ -28,7 +29,8 @@ export const ngpvan: VendorModule = {
     return {
       routes: ngpvanRoutes(state),
       reset: Ref.set(state, emptyState),
-      seed: Ref.set(state, seedState())
+      seed: Ref.set(state, seedState()),
+      generate: (count) => Effect.flatMap(Effect.sync(() => generatedState(count)), (next) => Ref.set(state, next))
     }
   }),
   renderError: renderNgpvanError

@@ -17,6 +17,7 @@ import { contactIdOf } from "./NgpvanIds.ts"
 import { findMatch, merge, newData, update } from "./NgpvanMerge.ts"
 import {
   contactIn,
+  contactPage,
   contactsOf,
   newContact,
   type NgpvanState,
@@ -80,11 +81,10 @@ export const ngpvanRoutes = (state: Ref.Ref<NgpvanState>) => {
     Effect.map(Ref.get(state), (s) => {
       const query = pageQuery(request.url)
       if ("code" in query) return badRequest([query])
-      const all = contactsOf(s, tenant)
-      const items = all.slice(query.skip, query.skip + query.top)
+      const { count, items } = contactPage(s, tenant, query.skip, query.top)
       const next = query.skip + query.top
-      const nextPageLink = next < all.length ? `${origin(request)}${base}?$top=${query.top}&$skip=${next}` : null
-      return jsonResponse(200, { items: items.map(toWire), count: all.length, nextPageLink })
+      const nextPageLink = next < count ? `${origin(request)}${base}?$top=${query.top}&$skip=${next}` : null
+      return jsonResponse(200, { items: items.map(toWire), count, nextPageLink })
     })
 
   /** Create (`merge`: a match takes the data) or find-or-create (a match is left as it is). */

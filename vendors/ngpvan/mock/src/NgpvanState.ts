@@ -1,10 +1,10 @@
 /**
  * The NGP VAN mock's in-memory state: two tenants (one per test API key), each with its contacts in a persistent
- * `HashMap` keyed by the contact's number (`NgpvanIds`), so a write is O(log n), a listing reads only its own
- * tenant, and `valuesInIdOrder` gives creation order. The state is one immutable value in one `Ref`: every request
+ * `IdTable` keyed by the contact's number (`NgpvanIds`), so a write is O(log n), a listing reads only its own
+ * tenant, in creation order, and a page at any `$skip` is found without reading the contacts before it. The state is one immutable value in one `Ref`: every request
  * sees and produces a whole state, so bad input cannot leave it half-changed.
  */
-import { valuesInIdOrder } from "@contactkit/mock-platform"
+import { IdTable } from "@contactkit/mock-platform"
 import { HashMap, Option } from "effect"
 import { contactIdOf, numberOf } from "./NgpvanIds.ts"
 
@@ -77,22 +77,28 @@ export type StoredContact = ContactData & {
 
 export interface NgpvanState {
   readonly nextNumber: number
-  readonly contacts: HashMap.HashMap<Tenant, HashMap.HashMap<number, StoredContact>>
+  readonly contacts: HashMap.HashMap<Tenant, IdTable.IdTable<StoredContact>>
 }
 
 export const emptyState: NgpvanState = { nextNumber: 1, contacts: HashMap.empty() }
 
-const tenantContacts = (state: NgpvanState, tenant: Tenant): HashMap.HashMap<number, StoredContact> =>
-  Option.getOrElse(HashMap.get(state.contacts, tenant), () => HashMap.empty<number, StoredContact>())
+const tenantContacts = (state: NgpvanState, tenant: Tenant): IdTable.IdTable<StoredContact> =>
+  Option.getOrElse(HashMap.get(state.contacts, tenant), () => IdTable.empty<StoredContact>())
 
 /** A tenant's contacts, oldest first. */
 export const contactsOf = (state: NgpvanState, tenant: Tenant): ReadonlyArray<StoredContact> =>
-  valuesInIdOrder(tenantContacts(state, tenant))
+  IdTable.values(tenantContacts(state, tenant))
+
+/** One page of a tenant's contacts, oldest first, and how many there are: without reading the rest. */
+export const contactPage = (state: NgpvanState, tenant: Tenant, skip: number, top: number) => {
+  const table = tenantContacts(state, tenant)
+  return { count: IdTable.size(table), items: IdTable.slice(table, skip, skip + top) }
+}
 
 /** The tenant's contact with this id; another tenant's contact is as absent as one that never existed. */
 export const contactIn = (state: NgpvanState, tenant: Tenant, contactId: string): StoredContact | undefined => {
   const n = numberOf(contactId)
-  return n === undefined ? undefined : Option.getOrUndefined(HashMap.get(tenantContacts(state, tenant), n))
+  return n === undefined ? undefined : IdTable.get(tenantContacts(state, tenant), n)
 }
 
 /** Stores a contact (new or changed) under its number. */
@@ -101,7 +107,7 @@ export const withContact = (state: NgpvanState, contact: StoredContact): NgpvanS
   contacts: HashMap.set(
     state.contacts,
     contact.tenant,
-    HashMap.set(tenantContacts(state, contact.tenant), contact.id, contact)
+    IdTable.set(tenantContacts(state, contact.tenant), contact.id, contact)
   )
 })
 
