@@ -6,6 +6,7 @@
 import { assert } from "@effect/vitest"
 import { Effect } from "effect"
 import { MockServer } from "../MockServer.ts"
+import { makeRawClient, type RawRequest } from "./RawClient.ts"
 
 export interface Reply {
   readonly status: number
@@ -44,6 +45,18 @@ export const call = (method: string, path: string, options: CallOptions = {}) =>
     )
     const text = yield* Effect.promise(() => response.text())
     return { status: response.status, headers: response.headers, text, json: parse(text) } as Reply
+  })
+
+/**
+ * A request sent exactly as given, through `RawClient` (for what `fetch` refuses or rewrites: unknown methods such as
+ * `FOO`, `//__admin`, `..`, `%2e`), and its answer; status 0 when the connection failed.
+ */
+export const rawCall = (request: RawRequest) =>
+  Effect.gen(function*() {
+    const server = yield* MockServer
+    const client = makeRawClient(server.url, { sockets: 1 })
+    const reply = yield* Effect.promise(() => client.send(request)).pipe(Effect.ensuring(Effect.sync(client.close)))
+    return { ...reply, json: parse(reply.text) as any }
   })
 
 export const admin = (method: string, path: string, body?: unknown) =>

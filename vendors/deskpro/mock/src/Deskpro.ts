@@ -10,7 +10,7 @@ import { renderDeskproError } from "./DeskproErrors.ts"
 import { type KeyLimit, makeKeyLimiter } from "./DeskproRateLimit.ts"
 import { deskproRoutes } from "./DeskproRoutes.ts"
 import { seededState } from "./DeskproSeed.ts"
-import { emptyState } from "./DeskproState.ts"
+import { emptyState, snapshotOf } from "./DeskproState.ts"
 
 export interface DeskproOptions {
   /** Requests each API key may make per window; default none. */
@@ -47,7 +47,8 @@ export const makeDeskpro = (options: DeskproOptions = {}): VendorModule => ({
     return {
       routes: [...deskproRoutes(state, limiter), rateLimitAdmin],
       reset: Effect.andThen(Ref.set(state, emptyState), limiter.reset),
-      seed: Ref.set(state, seededState())
+      seed: Ref.set(state, seededState()),
+      snapshot: Effect.map(Ref.get(state), snapshotOf)
     }
   }),
   renderError: renderDeskproError

@@ -5,9 +5,9 @@
  *
  * Documented (API reference, "Error Responses"): `invalid_json_body` "Invalid JSON body", `invalid_input` "Request
  * input is invalid.", `extra_fields` "Unexpected field names: …", `required` "This value should not be blank.".
- * The 401, 404, 405 and 429 codes are our choice (see the vendor README).
+ * The 401, 404, 405 and 429 codes are our choice (see the vendor README); a 405 carries `Allow`.
  */
-import { jsonResponse, type PlatformFailure, type VendorErrorResponse } from "@contactkit/mock-platform"
+import { isWrongMethod, jsonResponse, type PlatformFailure, type VendorErrorResponse } from "@contactkit/mock-platform"
 
 /** One problem with the input; `path` names the input (`["contact_data", "twitter", "twitter_0", "username"]`). */
 export interface InputProblem {
@@ -79,11 +79,19 @@ export const rateLimited = () => deskproError(429, "rate_limit_exceeded", "Rate 
 
 export const renderDeskproError = (failure: PlatformFailure): VendorErrorResponse => {
   switch (failure._tag) {
-    case "RouteNotFound":
+    case "RouteNotFound": {
+      const route = `No route found for "${failure.method} ${failure.path}"`
+      if (!isWrongMethod(failure)) return { status: 404, body: errorBody(404, "not_found", `${route}.`) }
+      // Symfony's router: a path asked with a method it does not take is a 405 naming those it does (in `Allow`
+      // too). POST on a person is Deskpro's old update verb, so the answer says what updates now.
+      const allowed = failure.allowedMethods.join(", ")
+      const hint = failure.method === "POST" && failure.allowedMethods.includes("PUT") ? " Update with PUT." : ""
       return {
-        status: 404,
-        body: errorBody(404, "not_found", `No route found for "${failure.method} ${failure.path}".`)
+        status: 405,
+        body: errorBody(405, "method_not_allowed", `${route}: Method Not Allowed (Allow: ${allowed}).${hint}`),
+        headers: { allow: allowed }
       }
+    }
     case "BodyTooLarge":
       return { status: 413, body: errorBody(413, "request_too_large", "The request body is too large.") }
     // A body that is not sent as JSON cannot be read as JSON: Deskpro's API is "completely JSON".

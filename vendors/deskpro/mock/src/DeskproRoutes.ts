@@ -3,15 +3,15 @@
  * another helpdesk is a 404. Writes check everything, then commit in one `Ref.modify` — or, refused, change nothing.
  *
  * POST creates (201, `Location`, the person), PUT updates what it is sent (204 and `Location`, or 200 with the
- * person when `follow_location=1`), DELETE deletes (200); POST on a person is Deskpro's old update verb and is
- * refused with 405. `include=organization` side-loads each person's organization into `linked`; a person's
+ * person when `follow_location=1`), DELETE deletes (200). POST on a person, Deskpro's old update verb, is no route:
+ * the platform answers it, like every method a path does not take, with the 405 of `renderDeskproError`. `include=organization` side-loads each person's organization into `linked`; a person's
  * contact-data records are readable on their own.
  */
 import { jsonResponse, readBodyText, readJsonBody } from "@contactkit/mock-platform"
 import { Effect, Ref } from "effect"
 import { HttpServerResponse } from "effect/http"
 import { recordToWire } from "./DeskproContactData.ts"
-import { deskproError, invalidInput, invalidJsonBody, notFound } from "./DeskproErrors.ts"
+import { invalidInput, invalidJsonBody, notFound } from "./DeskproErrors.ts"
 import { pageOf, parsePaging, selectPeople } from "./DeskproListQuery.ts"
 import type { KeyLimiter } from "./DeskproRateLimit.ts"
 import {
@@ -101,9 +101,6 @@ const oneContactData = (state: State): Handler => (context) =>
       : jsonResponse(200, { data: recordToWire(record), meta: {}, linked: {} })
   })
 
-const oldUpdateVerb: Handler = () =>
-  Effect.succeed(deskproError(405, "method_not_allowed", "Method not allowed: update a person with PUT."))
-
 export const deskproRoutes = (state: State, limiter: KeyLimiter) => {
   const route = deskproRoute(limiter)
   return [
@@ -111,7 +108,6 @@ export const deskproRoutes = (state: State, limiter: KeyLimiter) => {
     route("POST", peoplePath, write(state, "create")),
     route("GET", `${peoplePath}/:id`, get(state)),
     route("PUT", `${peoplePath}/:id`, write(state, "update")),
-    route("POST", `${peoplePath}/:id`, oldUpdateVerb),
     route("DELETE", `${peoplePath}/:id`, remove(state)),
     route("GET", `${peoplePath}/:id/contact_data`, contactData(state)),
     route("GET", `${peoplePath}/:id/contact_data/:contactDataId`, oneContactData(state))

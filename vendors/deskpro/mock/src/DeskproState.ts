@@ -190,3 +190,13 @@ export const organizationToWire = (organization: StoredOrganization) => ({
   summary: "",
   date_created: deskproTime(organization.date_created)
 })
+
+/** Both helpdesks' people and organizations as plain JSON, in id order, for `GET /__admin/state`. */
+export const snapshotOf = (state: DeskproState) => ({
+  nextPersonId: state.nextPersonId,
+  nextContactDataId: state.nextContactDataId,
+  nextOrganizationId: state.nextOrganizationId,
+  people: ([1, 2] as const).map((helpdesk) => ({ helpdesk, people: peopleOf(state, helpdesk) })),
+  organizations: valuesInIdOrder(state.organizations),
+  emailOwners: HashMap.toEntries(state.emailOwners).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+})
