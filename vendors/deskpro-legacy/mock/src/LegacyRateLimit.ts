@@ -5,6 +5,7 @@
  * `-Reset`; over the limit the answer is 429 `rate_limit_exceeded`, and there is no `Retry-After`. Off by default,
  * as on a Deskpro installation; the module's options or `PUT /__admin/deskpro-legacy/rate-limit` turn it on.
  */
+import { makeWindowCounters } from "@contactkit/mock-platform"
 import { Clock, Effect, Ref } from "effect"
 
 export interface RateLimitSettings {
@@ -28,27 +29,23 @@ export interface LegacyRateLimiter {
 export const makeRateLimiter = (initial: RateLimitSettings | false): Effect.Effect<LegacyRateLimiter> =>
   Effect.gen(function*() {
     const settings = yield* Ref.make(initial)
-    // key → [reset stamp (Unix seconds), hits]
-    const counters = yield* Ref.make(new Map<string, readonly [number, number]>())
+    // Per helpdesk (keys are checked first), updated in place; windows in whole seconds, as `reset_stamp` is.
+    const counters = makeWindowCounters()
     return {
       hit: (key) =>
         Effect.gen(function*() {
           const current = yield* Ref.get(settings)
           if (current === false) return { _tag: "Off" } as const
           const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
-          return yield* Ref.modify(counters, (map): readonly [Throttle, Map<string, readonly [number, number]>] => {
-            const [stamp, hits] = map.get(key) ?? [0, 0]
-            const [resetAt, used] = stamp <= now ? [now + current.intervalSeconds, 0] : [stamp, hits]
-            if (used >= current.limit) {
-              return [{ _tag: "Exceeded", limit: current.limit, resetAt }, new Map(map).set(key, [resetAt, used])]
-            }
-            const next = new Map(map).set(key, [resetAt, used + 1])
-            return [{ _tag: "Allowed", limit: current.limit, remaining: current.limit - used - 1, resetAt }, next]
-          })
+          const { startAt, used } = counters.hit(key, current.intervalSeconds * 1000, now * 1000)
+          const resetAt = startAt / 1000 + current.intervalSeconds
+          return used > current.limit
+            ? { _tag: "Exceeded", limit: current.limit, resetAt } as const
+            : { _tag: "Allowed", limit: current.limit, remaining: current.limit - used, resetAt } as const
         }),
-      configure: (next) => Effect.andThen(Ref.set(settings, next), Ref.set(counters, new Map())),
+      configure: (next) => Effect.andThen(Ref.set(settings, next), Effect.sync(counters.clear)),
       settings: Ref.get(settings),
-      reset: Ref.set(counters, new Map())
+      reset: Effect.sync(counters.clear)
     }
   })
 

@@ -4,6 +4,7 @@
  * key; set one with `PUT /__admin/deskpro/rate-limit {"limit": 100, "windowSeconds": 3600}` (or
  * `{"enabled": false}`), or embed `makeDeskpro({ rateLimit: … })`. Deskpro documents no rate-limit headers.
  */
+import { makeWindowCounters } from "@contactkit/mock-platform"
 import { Clock, Effect, Ref } from "effect"
 
 export interface KeyLimit {
@@ -23,26 +24,18 @@ export interface KeyLimiter {
 export const makeKeyLimiter = (initial: KeyLimit | false): Effect.Effect<KeyLimiter> =>
   Effect.gen(function*() {
     const settings = yield* Ref.make(initial)
-    // key → [window start (ms), requests]
-    const counters = yield* Ref.make(new Map<string, readonly [number, number]>())
+    // Only authenticated keys are counted (the route checks the key first), each updated in place.
+    const counters = makeWindowCounters()
     return {
       allow: (key) =>
         Effect.gen(function*() {
           const current = yield* Ref.get(settings)
           if (current === false) return true
           const now = yield* Clock.currentTimeMillis
-          return yield* Ref.modify(counters, (map) => {
-            const [start, used] = map.get(key) ?? [now, 0]
-            const fresh = now - start >= current.windowSeconds * 1000
-            const count = (fresh ? 0 : used) + 1
-            return [
-              count <= current.limit,
-              new Map(map).set(key, [fresh ? now : start, Math.min(count, current.limit + 1)])
-            ]
-          })
+          return counters.hit(key, current.windowSeconds * 1000, now).used <= current.limit
         }),
-      configure: (limit) => Effect.andThen(Ref.set(settings, limit), Ref.set(counters, new Map())),
+      configure: (limit) => Effect.andThen(Ref.set(settings, limit), Effect.sync(counters.clear)),
       settings: Ref.get(settings),
-      reset: Ref.set(counters, new Map())
+      reset: Effect.sync(counters.clear)
     }
   })
