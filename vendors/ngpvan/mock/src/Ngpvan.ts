@@ -9,7 +9,7 @@ import { renderNgpvanError } from "./NgpvanErrors.ts"
 import { generatedState } from "./NgpvanGenerate.ts"
 import { ngpvanRoutes } from "./NgpvanRoutes.ts"
 import { seedState } from "./NgpvanSeed.ts"
-import { emptyState } from "./NgpvanState.ts"
+import { emptyState, snapshotOf } from "./NgpvanState.ts"
 
 export const ngpvan: VendorModule = {
   name: "ngpvan",
@@ -30,6 +30,7 @@ export const ngpvan: VendorModule = {
       routes: ngpvanRoutes(state),
       reset: Ref.set(state, emptyState),
       seed: Ref.set(state, seedState()),
+      snapshot: Effect.map(Ref.get(state), snapshotOf),
       generate: (count) => Effect.flatMap(Effect.sync(() => generatedState(count)), (next) => Ref.set(state, next))
     }
   }),

@@ -137,3 +137,9 @@ export const toWire = (contact: StoredContact) => {
     disclosureFields: contact.disclosureFields
   }
 }
+
+/** Both tenants' contacts as plain JSON, oldest first, for `GET /__admin/state`. */
+export const snapshotOf = (state: NgpvanState) => ({
+  nextNumber: state.nextNumber,
+  tenants: (["A", "B"] as const).map((tenant) => ({ tenant, contacts: contactsOf(state, tenant) }))
+})
