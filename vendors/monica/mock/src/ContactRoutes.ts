@@ -80,12 +80,13 @@ const sortRows = (rows: ReadonlyArray<ContactRow>, sort: string | undefined) => 
 
 const list = (state: MonicaState, context: RequestContext) => {
   const needle = context.query["query"]?.trim() ?? ""
-  const real = ofAccount(state.contacts, context.accountId).filter((row) => !row.isPartial)
+  // Every non-partial contact of the account, for a search or a sort the listing index does not hold.
+  const real = () => ofAccount(state.contacts, context.accountId).filter((row) => !row.isPartial)
   // `with=contactfields` applies to every contact of the page, as it does to one.
   const render = (row: ContactRow) =>
     contactResource(state, row, context.baseUrl, context.query["with"] === "contactfields")
   if (needle !== "") {
-    const found = real.filter(
+    const found = real().filter(
       /.:./u.test(needle) ? matchesField(state, context.accountId, needle) : (row) => matches(row, needle)
     )
     return paginated(context, sortRows(found, context.query["sort"]), render, { query: needle })
@@ -100,7 +101,7 @@ const list = (state: MonicaState, context: RequestContext) => {
       : (start: number, end: number) => OrderedIndex.slice(index, start, end)
     return paginated(context, { total, slice }, render)
   }
-  const active = real.filter((row) => row.isActive)
+  const active = real().filter((row) => row.isActive)
   return paginated(context, sortRows(active, sort), render)
 }
 
