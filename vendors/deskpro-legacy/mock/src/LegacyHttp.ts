@@ -70,6 +70,10 @@ export const keyString = (headers: Readonly<Record<string, string | undefined>>,
   return basicCredentials(headers["authorization"] ?? "") ?? ""
 }
 
+/** The path as the client sent it (the platform escapes `;` in `url` before routing; Symfony names it as sent). */
+const sentPath = (request: HttpServerRequest.HttpServerRequest) =>
+  request.originalUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/iu, "").split("?")[0] ?? ""
+
 const isForm = (contentType: string) => contentType.startsWith("application/x-www-form-urlencoded")
 const isJson = (contentType: string) => contentType.startsWith("application/json") || /^[^;]*\+json/u.test(contentType)
 
@@ -106,7 +110,7 @@ export const legacyRoute = (
         path: yield* HttpRouter.params,
         params,
         apiUrl: `http://${host}/api`,
-        route: `${method} ${request.url.split("?")[0] ?? ""}`
+        route: `${method} ${sentPath(request)}`
       })
       return HttpServerResponse.setHeaders(response, rateLimitHeaders(throttle))
     })
