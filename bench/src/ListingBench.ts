@@ -8,7 +8,7 @@ import { ContactDirectory } from "@contactkit/domain"
 import type { BenchHooks, Vendor } from "@contactkit/vendor-kit"
 import { Effect, Layer, Redacted, Stream } from "effect"
 import { FetchHttpClient } from "effect/http"
-import { perSecond, type RunOptions, timeRuns, type Timing } from "./Measure.ts"
+import { perSecond, type RunOptions, timeAlternating, type Timing } from "./Measure.ts"
 import { formatRate, formatRatio, table } from "./Report.ts"
 
 export interface ListingResult {
@@ -51,8 +51,9 @@ export const benchListing = (target: ListingTarget, contacts: number, options: R
       Effect.tap(expectCount(`${target.vendor} adapter`, contacts))
     )
     const viaRaw = Effect.promise(target.raw).pipe(Effect.tap(expectCount(`${target.vendor} raw`, contacts)))
-    const adapter = yield* timeRuns(viaAdapter, options)
-    const raw = yield* timeRuns(viaRaw, options)
+    // The two sides alternate run by run (which goes first swaps too), so a change in the machine's load falls on
+    // both alike instead of on whichever side happened to run second.
+    const [adapter, raw] = yield* timeAlternating(viaAdapter, viaRaw, options)
     const adapterPerSecond = perSecond(contacts, adapter.medianMs)
     const rawPerSecond = perSecond(contacts, raw.medianMs)
     const result: ListingResult = {

@@ -58,6 +58,39 @@ export const timeRuns = <A, E, R>(task: Effect.Effect<A, E, R>, options: RunOpti
     return { medianMs: median(runsMs), runsMs, cpuMedianMs: median(cpuMs) }
   })
 
+/**
+ * Two tasks timed side by side: `warmup` untimed rounds, then `runs` rounds of one run each, the order swapping every
+ * round (a b, b a, a b, …). Each side's median is taken over its own runs; drift in the machine hits both alike.
+ */
+export const timeAlternating = <A, B, E, R>(
+  a: Effect.Effect<A, E, R>,
+  b: Effect.Effect<B, E, R>,
+  options: RunOptions
+): Effect.Effect<readonly [Timing, Timing], E, R> =>
+  Effect.gen(function*() {
+    for (let i = 0; i < options.warmup; i++) {
+      yield* a
+      yield* b
+    }
+    const runs = {
+      a: { ms: [] as Array<number>, cpu: [] as Array<number> },
+      b: { ms: [] as Array<number>, cpu: [] as Array<number> }
+    }
+    for (let i = 0; i < options.runs; i++) {
+      for (const side of i % 2 === 0 ? (["a", "b"] as const) : (["b", "a"] as const)) {
+        const run = yield* timeOnce<unknown, E, R>(side === "a" ? a : b)
+        runs[side].ms.push(run.ms)
+        runs[side].cpu.push(run.cpuMs)
+      }
+    }
+    const timing = (side: { ms: Array<number>; cpu: Array<number> }): Timing => ({
+      medianMs: median(side.ms),
+      runsMs: side.ms,
+      cpuMedianMs: median(side.cpu)
+    })
+    return [timing(runs.a), timing(runs.b)] as const
+  })
+
 /** Items per second when `count` items took `ms` milliseconds. */
 export const perSecond = (count: number, ms: number): number => (count * 1000) / ms
 

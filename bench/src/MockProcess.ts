@@ -12,7 +12,10 @@ import { pinned, serverCore } from "./throughput/ChildServer.ts"
 const entry = fileURLToPath(new URL("./serveMock.ts", import.meta.url))
 
 /** Starts the mock and returns its base URL (`http://127.0.0.1:<port>`); the process ends with the scope. */
-export const startMock = (vendor: string) =>
+export const startMock = (vendor: string) => Effect.map(startMockProcess(vendor), (mock) => mock.url)
+
+/** The same, with the mock's process id (for its CPU time). */
+export const startMockProcess = (vendor: string) =>
   Effect.gen(function*() {
     const spawner = yield* ChildProcessSpawner.ChildProcessSpawner
     const { args, command } = pinned(serverCore, process.execPath, [entry, vendor])
@@ -26,10 +29,11 @@ export const startMock = (vendor: string) =>
       Effect.ignore,
       Effect.forkScoped
     )
-    return yield* Deferred.await(url).pipe(
+    const started = yield* Deferred.await(url).pipe(
       Effect.timeoutOrElse({
         duration: "20 seconds",
         orElse: () => Effect.die(`the ${vendor} mock did not print its URL within 20 seconds`)
       })
     )
+    return { url: started, pid: Number(handle.pid) }
   }).pipe(Effect.provide(NodeServices.layer))

@@ -13,16 +13,24 @@ import { benchDomain, renderDomain } from "./DomainBench.ts"
 import { benchListing, listingOf, type ListingResult, renderListing } from "./ListingBench.ts"
 import { timeOnce } from "./Measure.ts"
 import { benchMemory, type MemoryResult, renderMemory } from "./MemoryBench.ts"
-import { startMock } from "./MockProcess.ts"
+import { startMock, startMockProcess } from "./MockProcess.ts"
 import { formatBytes, formatMs, heading } from "./Report.ts"
+import { benchScaling, renderScaling, type ScalingResult, sizes } from "./ScalingBench.ts"
 import { benchServerThroughput, renderThroughput, type ThroughputPoint } from "./throughput/ServerThroughputBench.ts"
 
 const domainContacts = 2_000
 /** The streaming-memory benchmark grows the first vendor's listing to this many times its listing size. */
 const memoryGrowth = 4
 
-/** `CK_BENCH=domain,listing,memory,throughput` picks parts (default: all); throughput points last `CK_BENCH_SECONDS`. */
-const parts = new Set((process.env["CK_BENCH"] ?? "domain,listing,memory,throughput").split(","))
+/**
+ * `CK_BENCH=domain,listing,memory,throughput,scaling` picks parts (default: all); throughput points last
+ * `CK_BENCH_SECONDS`.
+ */
+const parts = new Set((process.env["CK_BENCH"] ?? "domain,listing,memory,throughput,scaling").split(","))
+/** `CK_BENCH_VENDORS=phonecom,monica` picks vendors (default: every vendor in the registry with bench hooks). */
+const chosenVendors = process.env["CK_BENCH_VENDORS"] === undefined
+  ? undefined
+  : new Set(process.env["CK_BENCH_VENDORS"].split(","))
 const throughputOptions = {
   seconds: Number(process.env["CK_BENCH_SECONDS"] ?? 2),
   rounds: Number(process.env["CK_BENCH_ROUNDS"] ?? 2)
@@ -53,16 +61,36 @@ const throughput = (benched: ReadonlyArray<Vendor>) =>
     for (const vendor of benched) {
       const hooks = vendor.bench
       if (hooks?.throughput === undefined) continue
-      const url = yield* startMock(vendor.name)
-      yield* hooks.populate(url, throughputContacts)
-      points.push(...(yield* benchServerThroughput(vendor, url, throughputOptions)))
+      const mock = yield* startMockProcess(vendor.name)
+      yield* hooks.populate(mock.url, throughputContacts)
+      points.push(...(yield* benchServerThroughput(vendor, mock, throughputOptions)))
     }
     yield* Console.log(renderThroughput(points))
   }).pipe(Effect.scoped)
 
+/** Each mock with a scaling hook in a fresh process, seeded to 1,000 and then 100,000 contacts. */
+const scaling = (benched: ReadonlyArray<Vendor>) =>
+  Effect.gen(function*() {
+    yield* Console.log(heading(
+      `List pages at ${sizes.map((n) => n.toLocaleString("en-US")).join(" and ")} contacts (filled by the admin ` +
+        `seed with a count), median of one request at a time`
+    ))
+    const results: Array<ScalingResult> = []
+    for (const vendor of benched) {
+      if (vendor.bench?.scaling === undefined) continue
+      const result = yield* benchScaling(vendor, yield* startMock(vendor.name))
+      if (result !== undefined) results.push(result)
+    }
+    yield* Console.log(renderScaling(results))
+  }).pipe(Effect.scoped)
+
 const program = Effect.gen(function*() {
   yield* Console.log(`contactkit benchmarks — ${machine()}`)
-  const benched = vendors.flatMap((vendor) => vendor.bench === undefined ? [] : [{ vendor, bench: vendor.bench }])
+  const benched = vendors.flatMap((vendor) =>
+    vendor.bench === undefined || (chosenVendors !== undefined && !chosenVendors.has(vendor.name))
+      ? []
+      : [{ vendor, bench: vendor.bench }]
+  )
   const mocks = new Map<string, string>()
   for (const { vendor } of benched) mocks.set(vendor.name, yield* startMock(vendor.name))
   const mockUrl = (name: string) => mocks.get(name) ?? ""
@@ -76,6 +104,7 @@ const program = Effect.gen(function*() {
   }
 
   if (parts.has("throughput")) yield* throughput(benched.map(({ vendor }) => vendor))
+  if (parts.has("scaling")) yield* scaling(benched.map(({ vendor }) => vendor))
   if (!parts.has("listing") && !parts.has("memory")) return
 
   yield* Console.log(

@@ -25,7 +25,13 @@ export interface ChildServerOptions {
   readonly name: string
 }
 
-export const startChildServer = (options: ChildServerOptions): Effect.Effect<string, Error, Scope.Scope> =>
+/** A started child server: its URL, and its process id (for its CPU time, see `profile/ProcessCpu.ts`). */
+export interface ChildServer {
+  readonly url: string
+  readonly pid: number
+}
+
+export const startChildServer = (options: ChildServerOptions): Effect.Effect<ChildServer, Error, Scope.Scope> =>
   Effect.gen(function*() {
     const child = yield* Effect.acquireRelease(
       Effect.sync(() =>
@@ -36,7 +42,7 @@ export const startChildServer = (options: ChildServerOptions): Effect.Effect<str
       ),
       (child) => Effect.sync(() => child.kill("SIGTERM"))
     )
-    return yield* Effect.callback<string, Error>((resume) => {
+    return yield* Effect.callback<ChildServer, Error>((resume) => {
       let pending = ""
       let done = false
       const read = (chunk: Buffer) => {
@@ -47,7 +53,7 @@ export const startChildServer = (options: ChildServerOptions): Effect.Effect<str
           const url = done ? undefined : options.ready(line)
           if (url !== undefined) {
             done = true
-            resume(Effect.succeed(url))
+            resume(Effect.succeed({ url, pid: child.pid ?? 0 }))
           }
         }
       }

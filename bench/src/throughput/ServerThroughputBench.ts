@@ -1,10 +1,12 @@
 /**
  * Benchmark — each mock server against the two bounds that say what it costs: Prism's mock of the same OpenAPI
  * document (what a team would otherwise run; stateless, answering from examples) and a bare `node:http` server
- * answering the very bytes the mock answered (what any Node server costs at least). For every vendor in the
- * registry with throughput hooks: a single GET, a list page and a create, at 1, 10 and 100 connections. The sides
- * are measured in rotating order, several rounds each, and the median kept, so drift in the machine's load hits
- * all three alike; the load average is printed beside the result.
+ * answering the very bytes the mock answered (what any Node server costs at least). A fourth side, Effect's own
+ * HTTP server answering the same bytes, is the floor of any mock built on it: between bare and mock it says how much
+ * of the gap is the server and how much the mock. For every vendor in the registry with throughput hooks: a single
+ * GET, a list page and a create, at 1, 10 and 100 connections. The sides are measured in rotating order, several
+ * rounds each, and the median kept, so drift in the machine's load hits all alike; beside requests per second, each
+ * server's CPU time per request (from /proc), which a loaded machine moves much less; the load average beside it.
  */
 import type { BenchRequest, Vendor } from "@contactkit/vendor-kit"
 import { Effect } from "effect"
@@ -14,14 +16,15 @@ import { loadavg, tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { median } from "../Measure.ts"
+import { cpuMillisOf } from "../profile/ProcessCpu.ts"
 import { formatRate, formatRatio, table } from "../Report.ts"
-import { pinned, serverCore, startChildServer } from "./ChildServer.ts"
+import { type ChildServer, pinned, serverCore, startChildServer } from "./ChildServer.ts"
 import { runLoad } from "./LoadGenerator.ts"
 
 export const connectionCounts = [1, 10, 100] as const
 export const routes = ["getOne", "listPage", "create"] as const
 export type Route = (typeof routes)[number]
-const sides = ["mock", "prism", "bare"] as const
+const sides = ["mock", "prism", "bare", "effect"] as const
 type Side = (typeof sides)[number]
 
 /** The goals of issue #15: at least 10× Prism's mock and half a bare server. */
@@ -34,6 +37,8 @@ export interface ThroughputPoint {
   readonly perSecond: Readonly<Record<Side, number>>
   readonly bytes: Readonly<Record<Side, number>>
   readonly failures: Readonly<Record<Side, number>>
+  /** Median server CPU time per request, µs (NaN where /proc is missing). */
+  readonly cpuMicros: Readonly<Record<Side, number>>
   readonly load: number
 }
 
@@ -61,6 +66,7 @@ const startPrismMock = (vendor: Vendor) =>
   })
 
 const bareEntry = fileURLToPath(new URL("./serveBytes.ts", import.meta.url))
+const effectEntry = fileURLToPath(new URL("./serveEffectBytes.ts", import.meta.url))
 
 /** Sends each request to the mock once and records the answer byte for byte, for the bare server to replay. */
 const recordAnswers = (mockUrl: string, requests: ReadonlyArray<BenchRequest>) =>
@@ -81,13 +87,13 @@ const recordAnswers = (mockUrl: string, requests: ReadonlyArray<BenchRequest>) =
     }))
   )
 
-const startBare = (recorded: ReadonlyArray<unknown>) =>
+const startReplay = (entry: string, name: string, recorded: ReadonlyArray<unknown>) =>
   Effect.gen(function*() {
     const file = join(mkdtempSync(join(tmpdir(), "ck-bench-")), "answers.json")
     writeFileSync(file, JSON.stringify(recorded))
-    const { args, command } = pinned(serverCore, process.execPath, [bareEntry, file])
+    const { args, command } = pinned(serverCore, process.execPath, [entry, file])
     return yield* startChildServer({
-      name: "bare node:http",
+      name,
       command,
       args,
       ready: (line) => (line.startsWith("http://") ? line.trim() : undefined)
@@ -95,32 +101,33 @@ const startBare = (recorded: ReadonlyArray<unknown>) =>
   })
 
 /** Measures every route and connection count for one vendor whose mock is already running and filled. */
-export const benchServerThroughput = (vendor: Vendor, mockUrl: string, options: ThroughputOptions) =>
+export const benchServerThroughput = (vendor: Vendor, mock: ChildServer, options: ThroughputOptions) =>
   Effect.gen(function*() {
     const hooks = vendor.bench?.throughput
     if (hooks === undefined) return []
-    const requests = yield* Effect.promise(() => hooks(mockUrl))
-    const prismUrl = yield* startPrismMock(vendor)
-    const bareUrl = yield* startBare(yield* recordAnswers(mockUrl, routes.map((route) => requests[route])))
+    const requests = yield* Effect.promise(() => hooks(mock.url))
+    const prism = yield* startPrismMock(vendor)
+    const recorded = yield* recordAnswers(mock.url, routes.map((route) => requests[route]))
+    const bare = yield* startReplay(bareEntry, "bare node:http", recorded)
+    const effect = yield* startReplay(effectEntry, "Effect HTTP server", recorded)
+    const servers: Record<Side, ChildServer> = { mock, prism, bare, effect }
     // Prism serves the document's paths, which are relative to its server URL's path (e.g. without `/v4`).
     const prismPath = (path: string) => path.slice((vendor.specBasePath ?? "").length)
     const urlOf = (side: Side, request: BenchRequest) =>
-      side === "mock"
-        ? `${mockUrl}${request.path}`
-        : side === "prism"
-        ? `${prismUrl}${prismPath(request.path)}`
-        : `${bareUrl}${request.path}`
+      `${servers[side].url}${side === "prism" ? prismPath(request.path) : request.path}`
     const points: Array<ThroughputPoint> = []
     for (const route of routes) {
       const request = requests[route]
       for (const connections of connectionCounts) {
-        const rates: Record<Side, Array<number>> = { mock: [], prism: [], bare: [] }
-        const bytes: Record<Side, number> = { mock: 0, prism: 0, bare: 0 }
-        const failures: Record<Side, number> = { mock: 0, prism: 0, bare: 0 }
+        const rates: Record<Side, Array<number>> = { mock: [], prism: [], bare: [], effect: [] }
+        const cpu: Record<Side, Array<number>> = { mock: [], prism: [], bare: [], effect: [] }
+        const bytes: Record<Side, number> = { mock: 0, prism: 0, bare: 0, effect: 0 }
+        const failures: Record<Side, number> = { mock: 0, prism: 0, bare: 0, effect: 0 }
         for (let round = 0; round < options.rounds; round++) {
           // Rotate who goes first, so a change in the machine's load does not always fall on the same side.
           const order = sides.map((_, i) => sides[(i + round) % sides.length]!)
           for (const side of order) {
+            const cpuBefore = cpuMillisOf(servers[side].pid)
             const result = yield* runLoad({
               url: urlOf(side, request),
               method: request.method,
@@ -129,6 +136,10 @@ export const benchServerThroughput = (vendor: Vendor, mockUrl: string, options: 
               connections,
               seconds: options.seconds
             })
+            const cpuAfter = cpuMillisOf(servers[side].pid)
+            if (cpuBefore !== undefined && cpuAfter !== undefined && result.total > 0) {
+              cpu[side].push(((cpuAfter - cpuBefore) * 1000) / result.total)
+            }
             rates[side].push(result.requestsPerSecond)
             bytes[side] = result.total === 0 ? 0 : result.bytesPerSecond / result.requestsPerSecond
             failures[side] += result.non2xx + result.errors
@@ -138,7 +149,18 @@ export const benchServerThroughput = (vendor: Vendor, mockUrl: string, options: 
           vendor: vendor.name,
           route,
           connections,
-          perSecond: { mock: median(rates.mock), prism: median(rates.prism), bare: median(rates.bare) },
+          perSecond: {
+            mock: median(rates.mock),
+            prism: median(rates.prism),
+            bare: median(rates.bare),
+            effect: median(rates.effect)
+          },
+          cpuMicros: {
+            mock: median(cpu.mock),
+            prism: median(cpu.prism),
+            bare: median(cpu.bare),
+            effect: median(cpu.effect)
+          },
           bytes,
           failures,
           load: loadavg()[0] ?? 0
@@ -150,6 +172,8 @@ export const benchServerThroughput = (vendor: Vendor, mockUrl: string, options: 
 
 const verdict = (ratio: number, goal: number) => `${formatRatio(ratio)} ${ratio >= goal ? "✓" : "✗"}`
 
+const micros = (value: number) => (Number.isNaN(value) ? "–" : `${Math.round(value)}`)
+
 export const renderThroughput = (points: ReadonlyArray<ThroughputPoint>): string =>
   table(
     [
@@ -158,8 +182,11 @@ export const renderThroughput = (points: ReadonlyArray<ThroughputPoint>): string
       "mock",
       "prism mock",
       "bare node:http",
+      "Effect server",
       `mock/prism (≥${goals.vsPrism}×)`,
       `mock/bare (≥${goals.vsBare}×)`,
+      "Effect/bare",
+      "CPU µs/req mock/effect/bare/prism",
       "bytes mock/prism",
       "non-2xx+errors",
       "load"
@@ -170,10 +197,13 @@ export const renderThroughput = (points: ReadonlyArray<ThroughputPoint>): string
       formatRate(p.perSecond.mock),
       formatRate(p.perSecond.prism),
       formatRate(p.perSecond.bare),
+      formatRate(p.perSecond.effect),
       verdict(p.perSecond.mock / p.perSecond.prism, goals.vsPrism),
       verdict(p.perSecond.mock / p.perSecond.bare, goals.vsBare),
+      formatRatio(p.perSecond.effect / p.perSecond.bare),
+      [p.cpuMicros.mock, p.cpuMicros.effect, p.cpuMicros.bare, p.cpuMicros.prism].map(micros).join("/"),
       `${Math.round(p.bytes.mock)}/${Math.round(p.bytes.prism)}`,
-      `${p.failures.mock}/${p.failures.prism}/${p.failures.bare}`,
+      `${p.failures.mock}/${p.failures.prism}/${p.failures.bare}/${p.failures.effect}`,
       p.load.toFixed(2)
     ])
   )

@@ -53,6 +53,12 @@ export interface BenchHooks {
   readonly populate: (mockUrl: string, count: number, from?: number) => Effect.Effect<void, unknown>
   /** The requests of the server-throughput benchmark, for a mock at `mockUrl` already filled by `populate`. */
   readonly throughput?: (mockUrl: string) => Promise<ThroughputRequests>
+  /**
+   * The requests of the list-scaling benchmark, for a mock just filled by `POST /__admin/seed {"count": n}` (its
+   * `generate`): the first page of tenant A's listing, a page near its end, and a write to send before the first
+   * page is read again. Resolved against the filled mock, which tells how long the listing is.
+   */
+  readonly scaling?: (mockUrl: string) => Promise<ScalingRequests>
   /** Lists every contact with plain `fetch` + `JSON.parse`, paging as the adapter does; resolves with the count. */
   readonly rawList: (mockUrl: string, pageSize: number) => Promise<number>
 }
@@ -71,6 +77,14 @@ export interface ThroughputRequests {
   readonly getOne: BenchRequest
   readonly listPage: BenchRequest
   readonly create: BenchRequest
+}
+
+/** What the list-scaling benchmark times at 1,000 and at 100,000 contacts. */
+export interface ScalingRequests {
+  readonly firstPage: BenchRequest
+  readonly deepPage: BenchRequest
+  /** A create; the bench then reads the first page again, timing only that read. */
+  readonly write: BenchRequest
 }
 
 export interface Vendor {

@@ -3,4 +3,13 @@ export { generatedPerson } from "./GeneratedPerson.ts"
 export type { GeneratedPerson } from "./GeneratedPerson.ts"
 export { mockRequest } from "./MockRequest.ts"
 export type { MockRequest } from "./MockRequest.ts"
-export type { BenchHooks, BenchRequest, EnvVar, ThroughputRequests, Tuning, Unmodelled, Vendor } from "./Vendor.ts"
+export type {
+  BenchHooks,
+  BenchRequest,
+  EnvVar,
+  ScalingRequests,
+  ThroughputRequests,
+  Tuning,
+  Unmodelled,
+  Vendor
+} from "./Vendor.ts"

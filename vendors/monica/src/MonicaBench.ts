@@ -92,6 +92,31 @@ export const monicaBench: BenchHooks = {
       }
     }
   },
+  scaling: async (mockUrl) => {
+    const first = (await getJson(`${mockUrl}/api/contacts?limit=25`)) as MonicaPage
+    const lastPage = first.meta?.last_page ?? 1
+    const p = generatedPerson(0)
+    return {
+      firstPage: { method: "GET", path: "/api/contacts?with=contactfields&limit=25", headers: auth },
+      deepPage: {
+        method: "GET",
+        path: `/api/contacts?with=contactfields&limit=25&page=${Math.max(1, lastPage - 1)}`,
+        headers: auth
+      },
+      write: {
+        method: "POST",
+        path: "/api/contacts",
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({
+          first_name: p.first,
+          last_name: p.last,
+          is_birthdate_known: false,
+          is_deceased: false,
+          is_deceased_date_known: false
+        })
+      }
+    }
+  },
   rawList: async (mockUrl, pageSize) => {
     let count = 0
     for (let page = 1;; page++) {

@@ -72,6 +72,20 @@ export const phonecomBench: BenchHooks = {
       }
     }
   },
+  scaling: async (mockUrl) => {
+    const { total } = (await getJson(`${mockUrl}${contactsPath}?limit=1`)) as { readonly total: number }
+    const p = generatedPerson(0)
+    return {
+      firstPage: { method: "GET", path: `${contactsPath}?limit=25`, headers: auth },
+      deepPage: { method: "GET", path: `${contactsPath}?limit=25&offset=${Math.max(0, total - 50)}`, headers: auth },
+      write: {
+        method: "POST",
+        path: contactsPath,
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({ first_name: p.first, last_name: p.last, emails: [{ type: "primary", email: p.email }] })
+      }
+    }
+  },
   rawList: async (mockUrl, pageSize) => {
     let offset = 0
     for (;;) {
