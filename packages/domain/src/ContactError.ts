@@ -2,7 +2,7 @@
  * The one error of the port: a `ContactError` naming the vendor and the operation, with a
  * `reason` that says what went wrong and whether a retry can help.
  */
-import { Schema } from "effect"
+import { Duration, Schema } from "effect"
 
 /** One problem with a contact, at a path in the domain model (`["fields", 2, "address"]`). */
 export const Issue = Schema.Struct({
@@ -56,6 +56,9 @@ export class Unauthorized extends Schema.TaggedError<Unauthorized>()("Unauthoriz
   get isRetryable() {
     return false
   }
+  override get message() {
+    return this.detail ?? ""
+  }
 }
 
 export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
@@ -63,6 +66,9 @@ export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
 }) {
   get isRetryable() {
     return false
+  }
+  override get message() {
+    return this.detail ?? ""
   }
 }
 
@@ -72,6 +78,9 @@ export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", {
   get isRetryable() {
     return false
   }
+  override get message() {
+    return this.detail ?? ""
+  }
 }
 
 export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited", {
@@ -80,6 +89,9 @@ export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited"
 }) {
   get isRetryable() {
     return true
+  }
+  override get message() {
+    return this.retryAfter === undefined ? "" : `the vendor asked to wait ${Duration.format(this.retryAfter)}`
   }
 }
 
@@ -92,6 +104,10 @@ export class VendorUnavailable extends Schema.TaggedError<VendorUnavailable>()("
   get isRetryable() {
     return !this.mayHaveSucceeded
   }
+  override get message() {
+    const what = this.detail ?? (this.status === undefined ? "" : `HTTP ${this.status}`)
+    return this.mayHaveSucceeded ? `${what} (the write may have happened)` : what
+  }
 }
 
 /** The vendor answered with something its contract does not allow; keeps a short excerpt. */
@@ -102,6 +118,9 @@ export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>()
 }) {
   get isRetryable() {
     return false
+  }
+  override get message() {
+    return this.detail
   }
 }
 
