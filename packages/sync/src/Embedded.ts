@@ -30,8 +30,8 @@ export const layerStores = Layer.mergeAll(SyncStore.layer, JobStore.layer, Share
 export type DirectoriesLayer<E = never> = Layer.Layer<SyncDirectories, E, SharedRateLimiter.SharedRateLimiter>
 
 /** The sync on an engine: the workflow registered, the directories, the stores — all but the database. */
-export const layerOnCluster = <E1, R1, E2>(
-  cluster: Layer.Layer<WorkflowEngine.WorkflowEngine, E1, R1>,
+export const layerOnCluster = <A extends WorkflowEngine.WorkflowEngine, E1, R1, E2>(
+  cluster: Layer.Layer<A, E1, R1>,
   directories: DirectoriesLayer<E2>
 ) =>
   SyncRun.layer.pipe(

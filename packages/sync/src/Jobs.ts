@@ -8,7 +8,7 @@ import type { WorkflowEngine } from "effect/workflow"
 import { JobStore } from "./JobStore.ts"
 import type { RunSummary } from "./RunSummary.ts"
 import type { SyncJob } from "./SyncJob.ts"
-import { type SyncFailure, SyncRun } from "./SyncRun.ts"
+import { SyncRun } from "./SyncRun.ts"
 
 /** Registers (or updates) a job; its first run is due at once. */
 export const register = (job: SyncJob): Effect.Effect<void, never, JobStore> =>
@@ -23,7 +23,7 @@ export const nextRun = (state: { readonly startedRun: number; readonly completed
 /** Registers the job and runs it now in this process, waiting for the summary. */
 export const runNow = (
   job: SyncJob
-): Effect.Effect<RunSummary, SyncFailure, JobStore | WorkflowEngine.WorkflowEngine> =>
+): Effect.Effect<RunSummary, never, JobStore | WorkflowEngine.WorkflowEngine> =>
   Effect.gen(function*() {
     const jobs = yield* JobStore
     yield* jobs.register(job)

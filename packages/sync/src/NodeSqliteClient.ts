@@ -16,8 +16,15 @@ export interface Options {
   readonly filename: string
 }
 
-const failure = (cause: unknown, message: string, operation: string) =>
-  new SqlError.SqlError({ reason: SqlError.classifySqliteError(cause, { message, operation }) })
+/**
+ * `node:sqlite` throws with `code: "ERR_SQLITE_ERROR"` and SQLite's extended result code in `errcode`; effect's
+ * classifier reads SQLite's code from `code`, so it is handed that (the original error kept as the cause).
+ */
+const failure = (cause: unknown, message: string, operation: string) => {
+  const errcode = typeof cause === "object" && cause !== null && "errcode" in cause ? cause.errcode : undefined
+  const view = typeof errcode === "number" ? { code: errcode, message: String(cause), cause } : cause
+  return new SqlError.SqlError({ reason: SqlError.classifySqliteError(view, { message, operation }) })
+}
 
 const connectionOf = (db: DatabaseSync): SqlConnection.Connection => {
   const prepared = new Map<string, StatementSync>()

@@ -21,13 +21,36 @@ export const RunSummary = Schema.Struct({
   refused: Schema.Array(ContactIssues),
   failed: Schema.Array(ContactIssues),
   losses: Schema.Array(ContactIssues),
+  /** Why the run wrote nothing: a side that could not be opened, or a source listing that did not complete. */
+  failure: Schema.optionalKey(Schema.String),
   /** Epoch milliseconds. */
   finishedAt: Schema.Number
 })
 export type RunSummary = typeof RunSummary.Type
 
+export interface Header {
+  readonly jobId: string
+  readonly run: number
+  readonly finishedAt: number
+}
+
+/** The summary of a run that could not plan. */
+export const failedRun = (header: Header, failure: string): RunSummary => ({
+  ...header,
+  created: 0,
+  updated: 0,
+  removed: 0,
+  unchanged: 0,
+  merged: 0,
+  checkedAtTarget: 0,
+  refused: [],
+  failed: [],
+  losses: [],
+  failure
+})
+
 export const summarize = (
-  header: { readonly jobId: string; readonly run: number; readonly finishedAt: number },
+  header: Header,
   plan: SyncPlan,
   outcomes: ReadonlyArray<WriteOutcome>
 ): RunSummary => {
@@ -62,12 +85,17 @@ export const summarize = (
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
 
+/** The counts in one line: `12 created, 0 updated, …`. */
+export const countsOf = (summary: RunSummary): string =>
+  summary.failure !== undefined
+    ? `wrote nothing: ${summary.failure}`
+    : `${summary.created} created, ${summary.updated} updated, ${summary.removed} removed, ` +
+      `${summary.unchanged} unchanged, ${summary.refused.length} refused, ${summary.failed.length} failed`
+
 /** The summary as lines for a person: counts first, then each refusal, failure and loss. */
 export const formatSummary = (summary: RunSummary, maxListed = 10): ReadonlyArray<string> => {
-  const lines = [
-    `run ${summary.run}: ${summary.created} created, ${summary.updated} updated, ${summary.removed} removed, ` +
-    `${summary.unchanged} unchanged, ${summary.refused.length} refused, ${summary.failed.length} failed`
-  ]
+  const lines = [`run ${summary.run}: ${countsOf(summary)}`]
+  if (summary.failure !== undefined) return lines
   if (summary.merged > 0) lines.push(`  ${plural(summary.merged, "created contact")} merged into existing ones`)
   if (summary.checkedAtTarget > 0) {
     lines.push(`  ${plural(summary.checkedAtTarget, "write")} of unknown outcome settled by reading the target`)

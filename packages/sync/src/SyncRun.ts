@@ -10,7 +10,7 @@ import { ContactError } from "@contactkit/domain"
 import { Clock, Context, Effect, Schedule, Schema, Stream } from "effect"
 import { Activity, Workflow } from "effect/workflow"
 import { JobStore } from "./JobStore.ts"
-import { RunSummary, summarize } from "./RunSummary.ts"
+import { countsOf, failedRun, RunSummary, summarize } from "./RunSummary.ts"
 import { SyncDirectories } from "./SyncDirectories.ts"
 import { SyncJob } from "./SyncJob.ts"
 import { plan, sourceEntry, SyncPlan } from "./SyncPlan.ts"
@@ -31,7 +31,6 @@ export class SyncFailure extends Schema.TaggedError<SyncFailure>()("SyncFailure"
 export const SyncRun = Workflow.make("contactkit/SyncRun", {
   payload: { job: SyncJob, run: Schema.Number },
   success: RunSummary,
-  error: SyncFailure,
   idempotencyKey: ({ job, run }) => `${job.jobId}#${run}`
 })
 
@@ -42,7 +41,7 @@ export const WriteConcurrency = Context.Reference<number>("@contactkit/sync/Writ
 
 const transient = Schedule.exponential("500 millis").pipe(Schedule.jittered)
 
-const planOf = (job: SyncJob) =>
+const planOf = (job: SyncJob, run: number) =>
   Effect.gen(function*() {
     const directories = yield* SyncDirectories
     const store = yield* SyncStore
@@ -55,7 +54,12 @@ const planOf = (job: SyncJob) =>
       // A listing that fails part way is retried whole: removals may only be decided from a complete one.
       Effect.retry({ schedule: transient, times: 3, while: (error) => error.isRetryable })
     )
-    return plan(target.capabilities, listing, links)
+    const planned = plan(target.capabilities, listing, links)
+    yield* Effect.logInfo(
+      `planned run ${run} of ${job.jobId}: ${listing.length} listed, ${planned.operations.length} writes, ` +
+        `${planned.unchanged} unchanged, ${planned.refused.length} refused`
+    )
+    return planned
   }).pipe(
     Effect.scoped,
     Effect.mapError((error) =>
@@ -81,18 +85,35 @@ const writeOf = (job: SyncJob, key: string, operation: SyncPlan["operations"][nu
       }))
   )
 
-const finishOf = (job: SyncJob, run: number, plan: SyncPlan, outcomes: ReadonlyArray<WriteOutcome>) =>
+const finishOf = (
+  job: SyncJob,
+  run: number,
+  result: { readonly plan: SyncPlan; readonly outcomes: ReadonlyArray<WriteOutcome> } | SyncFailure
+) =>
   Effect.gen(function*() {
     const finishedAt = yield* Clock.currentTimeMillis
-    const summary = summarize({ jobId: job.jobId, run, finishedAt }, plan, outcomes)
+    const header = { jobId: job.jobId, run, finishedAt }
+    const summary = result instanceof SyncFailure
+      ? failedRun(header, result.detail)
+      : summarize(header, result.plan, result.outcomes)
+    yield* Effect.logInfo(`finished run ${run} of ${job.jobId}: ${countsOf(summary)}`)
     const next = job.intervalMs === undefined ? Number.MAX_SAFE_INTEGER : finishedAt + job.intervalMs
     yield* (yield* JobStore).finished(job.jobId, run, summary, next)
     return summary
   })
 
-/** The workflow's handler: registers `SyncRun` with the engine of this runner. */
+/**
+ * The workflow's handler: registers `SyncRun` with the engine of this runner. A run that cannot plan still
+ * finishes, with the reason in its summary, so the job's next run comes when it is due.
+ */
 export const layer = SyncRun.toLayer(Effect.fnUntraced(function*({ job, run }) {
-  const planned = yield* Activity.make({ name: "plan", success: SyncPlan, error: SyncFailure, execute: planOf(job) })
+  const planning = yield* Effect.result(
+    Activity.make({ name: "plan", success: SyncPlan, error: SyncFailure, execute: planOf(job, run) })
+  )
+  if (planning._tag === "Failure") {
+    return yield* Activity.make({ name: "finish", success: RunSummary, execute: finishOf(job, run, planning.failure) })
+  }
+  const planned = planning.success
   const concurrency = yield* WriteConcurrency
   const outcomes = yield* Effect.forEach(
     planned.operations,
@@ -103,5 +124,9 @@ export const layer = SyncRun.toLayer(Effect.fnUntraced(function*({ job, run }) {
     }),
     { concurrency }
   )
-  return yield* Activity.make({ name: "finish", success: RunSummary, execute: finishOf(job, run, planned, outcomes) })
+  return yield* Activity.make({
+    name: "finish",
+    success: RunSummary,
+    execute: finishOf(job, run, { plan: planned, outcomes })
+  })
 }))

@@ -23,11 +23,15 @@ export const directoryAt = (
     (context) => Context.get(context, ContactDirectory)
   )
 
+/**
+ * The i-th generated person, with the number in the family name: generated names repeat every 90 people, and a
+ * target that cannot hold a person's fields must still tell two of them apart.
+ */
 export const person = (i: number): ContactDraft => {
   const p = generatedPerson(i)
   return {
     kind: "individual",
-    name: { given: p.first, family: p.last },
+    name: { given: p.first, family: `${p.last}${i}` },
     organization: { name: p.company },
     fields: [
       { _tag: "Email", address: p.email, context: "work" },

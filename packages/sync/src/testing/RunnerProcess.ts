@@ -1,0 +1,63 @@
+/**
+ * Runner processes for tests and benchmarks: `WorkerMain.ts` started as child processes on one Postgres, with
+ * their output kept (the distributed proof reads which runs a killed runner had planned but not finished) and a
+ * SIGKILL on demand. Each is stopped (SIGTERM, then SIGKILL after 10 s) when the scope closes.
+ */
+import { Effect, type Scope } from "effect"
+import { type ChildProcess, spawn } from "node:child_process"
+import { createServer } from "node:net"
+import { fileURLToPath } from "node:url"
+
+export interface Runner {
+  readonly name: string
+  readonly process: ChildProcess
+  /** Every line the runner printed so far. */
+  readonly output: Array<string>
+  readonly kill: Effect.Effect<void>
+}
+
+const workerMain = fileURLToPath(new URL("../WorkerMain.ts", import.meta.url))
+
+export const freePort = Effect.callback<number>((resume) => {
+  const server = createServer()
+  server.listen(0, "127.0.0.1", () => {
+    const address = server.address()
+    const port = typeof address === "object" && address !== null ? address.port : 0
+    server.close(() => resume(Effect.succeed(port)))
+  })
+})
+
+export const startRunner = (
+  name: string,
+  env: Readonly<Record<string, string>>
+): Effect.Effect<Runner, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const port = yield* freePort
+    return yield* Effect.acquireRelease(
+      Effect.sync((): Runner => {
+        const child = spawn(process.execPath, ["--conditions=@contactkit/source", workerMain], {
+          // Only what the runner needs: its configuration and credential variables, no inherited secrets.
+          env: { PATH: process.env["PATH"] ?? "", ...env, CK_SYNC_RUNNER_PORT: String(port) },
+          stdio: ["ignore", "pipe", "pipe"]
+        })
+        const output: Array<string> = []
+        const collect = (chunk: Buffer) => output.push(...chunk.toString("utf8").split("\n").filter((l) => l !== ""))
+        child.stdout?.on("data", collect)
+        child.stderr?.on("data", collect)
+        return {
+          name,
+          process: child,
+          output,
+          kill: Effect.sync(() => void child.kill("SIGKILL"))
+        }
+      }),
+      (runner) =>
+        runner.process.exitCode !== null || runner.process.signalCode !== null
+          ? Effect.void
+          : Effect.callback<void>((resume) => {
+            runner.process.once("exit", () => resume(Effect.void))
+            runner.process.kill("SIGTERM")
+            setTimeout(() => runner.process.kill("SIGKILL"), 10_000).unref()
+          })
+    )
+  })

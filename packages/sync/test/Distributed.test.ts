@@ -1,0 +1,209 @@
+/**
+ * Proof (b), distributed: three runner processes on one Postgres (started by the test from the project's own
+ * binaries), 50 tenants × 200 contacts across vendor pairs taken from the registry, every account its own mock
+ * instance. Ten tenants share each source account (one credential read by runs on every runner), so its rate limit
+ * only holds if the runners hold it together. Mid-sync one runner is killed with SIGKILL; the others take its runs
+ * over. At the end every target holds exactly its source's contacts — read at the mock, each once — every job's
+ * summary says 200 created, the runs the killed runner had under way were finished elsewhere, and no mock ever saw
+ * more requests of one credential in a window than that credential's limit.
+ */
+import { vendors } from "@contactkit/registry"
+import type { Vendor } from "@contactkit/vendor-kit"
+import { PgClient } from "@effect/sql-pg"
+import { assert, describe, it } from "@effect/vitest"
+import { Clock, Context, Duration, Effect, Layer, Redacted } from "effect"
+import { SqlClient } from "effect/sql"
+import { writeFileSync } from "node:fs"
+import { Embedded, Jobs, JobStore } from "../src/index.ts"
+import type { SyncJob } from "../src/SyncJob.ts"
+import { RunnerProcess, ThrowawayPostgres } from "../src/testing/index.ts"
+import { canonicalOf, directoryAt, expectedAt, listAll, populate } from "./support/Directories.ts"
+import { clearRequests, isPlainTarget, requestsAt, startMock } from "./support/MockVendors.ts"
+import { maxInWindow } from "./support/Rates.ts"
+
+const size = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
+const tenants = size("CK_SYNC_PROOF_TENANTS", 50)
+const contacts = size("CK_SYNC_PROOF_CONTACTS", 200)
+const tenantsPerSource = 10
+const sourceCount = Math.ceil(tenants / tenantsPerSource)
+const window = 10_000
+const sourceLimit = 100
+const targetLimit = 500
+/** Targets whose writes are one request per contact, so 200 contacts fit the test's time. */
+const targets = vendors.filter(isPlainTarget)
+
+interface Account {
+  readonly vendor: Vendor
+  readonly origin: string
+  readonly credential: string
+  readonly limit: number
+}
+
+const poll = <A>(check: Effect.Effect<A | undefined, unknown>, deadline: Duration.Input) =>
+  Effect.gen(function*() {
+    const until = (yield* Clock.currentTimeMillis) + Duration.toMillis(Duration.fromInputUnsafe(deadline))
+    while (true) {
+      const found = yield* check
+      if (found !== undefined) return found
+      if ((yield* Clock.currentTimeMillis) > until) return yield* Effect.die(new Error("timed out waiting"))
+      yield* Effect.sleep("500 millis")
+    }
+  })
+
+describe("distributed sync", () => {
+  it.live(
+    `${tenants} tenants × ${contacts} contacts on three runners, one killed mid-sync`,
+    () =>
+      Effect.gen(function*() {
+        const started = yield* Clock.currentTimeMillis
+        const elapsed = Effect.map(Clock.currentTimeMillis, (now) => `${((now - started) / 1000).toFixed(1)} s`)
+        const postgres = yield* ThrowawayPostgres.start
+        const database = PgClient.layer({ url: postgres.url })
+        const sources: Array<Account> = []
+        for (let k = 0; k < sourceCount; k++) {
+          const vendor = vendors[k % vendors.length]!
+          sources.push({ vendor, origin: yield* startMock(vendor), credential: `s${k}`, limit: sourceLimit })
+        }
+        const sinks: Array<Account> = []
+        for (let i = 0; i < tenants; i++) {
+          const vendor = targets[i % targets.length]!
+          sinks.push({ vendor, origin: yield* startMock(vendor), credential: `t${i}`, limit: targetLimit })
+        }
+        const sourceContacts = yield* Effect.forEach(sources, (account, k) =>
+          Effect.gen(function*() {
+            const directory = yield* directoryAt(account.vendor, account.origin)
+            yield* populate(directory, contacts, k * 10_000)
+            yield* clearRequests(account.origin)
+            return yield* listAll(directory)
+          }))
+        yield* Effect.logInfo(`mocks filled (${yield* elapsed})`)
+
+        const env: Record<string, string> = {
+          CK_SYNC_DATABASE_URL: Redacted.value(postgres.url),
+          CK_SYNC_FAILOVER: "5 seconds",
+          CK_SYNC_WRITE_CONCURRENCY: process.env["CK_SYNC_WRITE_CONCURRENCY"] ?? "4"
+        }
+        for (const account of [...sources, ...sinks]) {
+          env[`${account.credential.toUpperCase()}_MOCK`] = account.origin
+          if (process.env["CK_SYNC_PROOF_NO_LIMIT"] === undefined) {
+            env[`${account.credential.toUpperCase()}_RATE_LIMIT`] = `${account.limit}/10s`
+          }
+        }
+        const stores = yield* Layer.build(Embedded.layerStores.pipe(Layer.provideMerge(database)))
+        const jobs = Context.get(stores, JobStore.JobStore)
+        const sql = Context.get(stores, SqlClient.SqlClient)
+
+        const runners = yield* Effect.forEach(["a", "b", "c"], (name) => RunnerProcess.startRunner(name, env))
+        yield* poll(
+          Effect.map(
+            sql<{ readonly n: number }>`SELECT count(*)::int AS n FROM cluster_runners WHERE healthy`,
+            (rows) => (rows[0]?.n ?? 0) >= 3 ? true : undefined
+          ).pipe(Effect.catch(() => Effect.succeed(undefined))),
+          "60 seconds"
+        )
+        // Wait until the shards are spread: every runner holds some of their advisory locks.
+        yield* poll(
+          Effect.map(
+            sql<{ readonly n: number }>`SELECT count(DISTINCT pid)::int AS n FROM pg_locks
+              WHERE locktype = 'advisory' AND granted`,
+            (rows) => (rows[0]?.n ?? 0) >= 3 ? true : undefined
+          ),
+          "60 seconds"
+        )
+        yield* Effect.logInfo(`three runners up, shards spread (${yield* elapsed})`)
+
+        const syncJobs: Array<SyncJob> = sinks.map((sink, i) => ({
+          jobId: `tenant-${i}`,
+          tenant: `tenant-${i}`,
+          source: {
+            vendor: sources[Math.floor(i / tenantsPerSource)]!.vendor.name,
+            credential: `s${Math.floor(i / tenantsPerSource)}`
+          },
+          target: { vendor: sink.vendor.name, credential: sink.credential },
+          // Small pages: the ten tenants of a source contend for its credential from the first request.
+          pageSize: 20
+        }))
+        yield* Effect.forEach(syncJobs, Jobs.register, { discard: true }).pipe(
+          Effect.provideService(JobStore.JobStore, jobs)
+        )
+
+        // Kill a runner once a quarter of all contacts are written.
+        const total = tenants * contacts
+        const linked = Effect.map(
+          sql<{ readonly n: number }>`SELECT count(*)::int AS n FROM ck_sync_links WHERE target_id IS NOT NULL`,
+          (rows) => Number(rows[0]?.n ?? 0)
+        )
+        yield* poll(Effect.map(linked, (n) => n >= total / 4 ? n : undefined), "120 seconds")
+        const victim = runners[0]!
+        yield* victim.kill
+        const killedAt = yield* Clock.currentTimeMillis
+        yield* Effect.logInfo(`killed runner ${victim.name} at ${yield* linked} of ${total} (${yield* elapsed})`)
+
+        yield* poll(
+          Effect.map(jobs.all, (all) =>
+            all.filter((state) => state.completedRun >= 1).length === tenants ? true : undefined),
+          "180 seconds"
+        )
+        yield* Effect.logInfo(`every job finished (${yield* elapsed})`)
+        const logs = process.env["CK_SYNC_PROOF_LOGS"]
+        if (logs !== undefined) {
+          for (const runner of runners) {
+            writeFileSync(`${logs}.${runner.name}.log`, runner.output.join("\n"))
+          }
+        }
+
+        // The runs the killed runner had planned and not finished were finished by the others.
+        const planned = (runner: typeof victim, verb: string) =>
+          new Set(runner.output.flatMap((line) => {
+            const match = new RegExp(`${verb} run 1 of (tenant-\\d+)`, "u").exec(line)
+            return match === null ? [] : [match[1]!]
+          }))
+        const cutShort = [...planned(victim, "planned")].filter((job) =>
+          !planned(victim, "finished").has(job)
+        )
+        assert.isAbove(cutShort.length, 0, "the killed runner had runs under way")
+        for (const job of cutShort) {
+          assert.isTrue(
+            runners.slice(1).some((runner) => planned(runner, "finished").has(job)),
+            `${job} finished elsewhere`
+          )
+        }
+
+        // No credential's requests exceeded its limit in any window, as each mock saw them.
+        for (const account of [...sources, ...sinks]) {
+          const requests = yield* requestsAt(account.origin)
+          assert.isBelow(requests.length, 1000, "the mock's request log holds every request")
+          const most = maxInWindow(requests, window)
+          assert.isAtMost(most, account.limit, `${account.credential}: ${most} requests in ${window} ms`)
+        }
+        const busiest = Math.max(
+          ...(yield* Effect.forEach(sources, (a) => Effect.map(requestsAt(a.origin), (r) => maxInWindow(r, window))))
+        )
+        yield* Effect.logInfo(`busiest shared source: ${busiest} requests in a window (limit ${sourceLimit})`)
+
+        // Every target holds exactly its source's contacts, each once; every summary agrees.
+        let checked = 0
+        for (const [i, sink] of sinks.entries()) {
+          const summary = yield* jobs.summary(`tenant-${i}`, 1)
+          assert.isTrue(summary._tag === "Some")
+          const run = summary._tag === "Some" ? summary.value : undefined
+          assert.deepInclude(run, { created: contacts, updated: 0, removed: 0 })
+          assert.deepStrictEqual(run?.failed, [])
+          checked += run?.checkedAtTarget ?? 0
+          const held = (yield* listAll(yield* directoryAt(sink.vendor, sink.origin))).map(canonicalOf)
+          assert.strictEqual(held.length, contacts, `tenant-${i} holds ${held.length}`)
+          assert.strictEqual(new Set(held).size, contacts, `tenant-${i}: no contact twice`)
+          assert.deepStrictEqual(
+            [...held].sort(),
+            [...expectedAt(sink.vendor, sourceContacts[Math.floor(i / tenantsPerSource)]!)].sort()
+          )
+        }
+        yield* Effect.logInfo(
+          `verified (${yield* elapsed}); ${cutShort.length} runs taken over after ${
+            (killedAt - started) / 1000
+          } s, ${checked} writes settled at the target`
+        )
+      }).pipe(Effect.scoped),
+    { timeout: 240_000 }
+  )
+})
