@@ -119,6 +119,17 @@ export const readJsonBody = (response: HttpClientResponse.HttpClientResponse): E
     Effect.orElseSucceed(() => undefined)
   )
 
+export interface DecodeOptions<A> {
+  /**
+   * A fast structural check, for the hot path of a schema without transformations (a listing page): when it holds,
+   * the parsed body already is the schema's type and is used as it is, without the Schema decoder's walk and copy
+   * (which cost more than `JSON.parse` itself). It must never accept what the schema refuses — a property test
+   * beside it says so — and may refuse more: whatever it refuses goes through the schema as before, so errors read
+   * the same. The value is then the body itself, unknown keys included, so it suits readers that whitelist.
+   */
+  readonly accepts?: (raw: unknown) => raw is A
+}
+
 /**
  * Decodes a JSON body with a Schema, keeping the body as read beside the decoded value (for
  * `Contact.remote`, which holds the vendor's record exactly, unknown keys included). A body that
@@ -126,9 +137,14 @@ export const readJsonBody = (response: HttpClientResponse.HttpClientResponse): E
  * carrying the status, the schema's complaint and a scrubbed excerpt of at most 200 characters
  * after a read; `VendorUnavailable{mayHaveSucceeded: true}` after a write.
  */
-export const decodeJsonWithRaw = <S extends Schema.Top>(schema: S, scrub: Scrub) => {
+export const decodeJsonWithRaw = <S extends Schema.Top>(
+  schema: S,
+  scrub: Scrub,
+  options: DecodeOptions<S["Type"]> = {}
+) => {
   // Built once per schema: callers make their decoder once and apply it to every response.
   const decode = Schema.decodeUnknownEffect(schema)
+  const vouched = options.accepts
   return (
     response: HttpClientResponse.HttpClientResponse
   ): Effect.Effect<{ readonly decoded: S["Type"]; readonly raw: unknown }, BodyError, S["DecodingServices"]> =>
@@ -142,6 +158,7 @@ export const decodeJsonWithRaw = <S extends Schema.Top>(schema: S, scrub: Scrub)
         try: () => JSON.parse(text) as unknown,
         catch: () => unusableAnswer(response, "the body is not JSON", bodyExcerpt())
       })
+      if (vouched !== undefined && vouched(raw)) return { decoded: raw, raw }
       const decoded = yield* decode(raw).pipe(
         Effect.mapError((error) =>
           unusableAnswer(

@@ -56,10 +56,40 @@ const defined = <A extends Record<string, unknown>>(record: A): { [K in keyof A]
 /** The last second an ISO 8601 timestamp with a four-digit year can name (9999-12-31T23:59:59Z). */
 const maxUnixSeconds = 253402300799
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`)
+
+/**
+ * `new Date(seconds * 1000).toISOString()` for whole seconds, by arithmetic (the days-to-civil-date algorithm of
+ * H. Hinnant's chrono): a listing formats two stamps per contact, and `Date` was a visible share of it. Exported
+ * for its test against `Date`.
+ */
+export const isoFromWholeSeconds = (seconds: number): string => {
+  const days = Math.floor(seconds / 86_400)
+  const inDay = seconds - days * 86_400
+  const z = days + 719_468
+  const era = Math.floor(z / 146_097)
+  const dayOfEra = z - era * 146_097
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365
+  )
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const mp = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  const hours = Math.floor(inDay / 3_600)
+  const minutes = Math.floor((inDay % 3_600) / 60)
+  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${
+    pad2(inDay % 60)
+  }.000Z`
+}
+
 /** A timestamp outside 1970…9999 (a broken record) is absent rather than an invalid Date that throws. */
 const isoFromUnix = (seconds: number | null | undefined): string | undefined =>
   seconds === null || seconds === undefined || !(seconds >= 0 && seconds <= maxUnixSeconds)
     ? undefined
+    : Number.isInteger(seconds)
+    ? isoFromWholeSeconds(seconds)
     : new Date(seconds * 1000).toISOString()
 
 // ── phone type ↔ context + features ──────────────────────────────────────────────────────────
@@ -114,39 +144,49 @@ const toAddress = (wire: PhonecomAddress): Address =>
     country: text(wire.country)
   })
 
-/** Phone.com contact → Contact; `remote` keeps the record exactly as read (`raw`, unknown keys included). */
+/** Sets `key` only when `value` is defined (exact optional properties), in the order of the calls. */
+const put = (target: Record<string, unknown>, key: string, value: unknown) => {
+  if (value !== undefined) target[key] = value
+}
+
+/**
+ * Phone.com contact → Contact; `remote` keeps the record exactly as read (`raw`, unknown keys included). Objects
+ * are built in place, key by key in the domain's order, rather than as records `defined` copies: this runs for
+ * every contact of every page.
+ */
 export const toContact = (wire: PhonecomContact, raw: unknown = wire): Contact => {
   const createdAt = isoFromUnix(wire.created_at)
   // A contact never updated has both stamps equal: format the second only when it differs.
   const updatedAt = wire.updated_at === wire.created_at ? createdAt : isoFromUnix(wire.updated_at)
-  return defined({
+  const name: Record<string, unknown> = {}
+  put(name, "prefix", text(wire.prefix))
+  put(name, "given", text(wire.first_name))
+  put(name, "middle", text(wire.middle_name))
+  put(name, "family", text(wire.last_name))
+  put(name, "suffix", text(wire.suffix))
+  put(name, "nickname", text(wire.nickname))
+  put(name, "phoneticGiven", text(wire.phonetic_first_name))
+  put(name, "phoneticMiddle", text(wire.phonetic_middle_name))
+  put(name, "phoneticFamily", text(wire.phonetic_last_name))
+  const organization: Record<string, unknown> = {}
+  put(organization, "name", text(wire.company))
+  put(organization, "department", text(wire.department))
+  put(organization, "title", text(wire.job_title))
+  const fields: Array<ContactField> = []
+  for (const email of wire.emails ?? []) if (text(email.email) !== undefined) fields.push(toEmail(email))
+  for (const phone of wire.phone_numbers ?? []) if (text(phone.number) !== undefined) fields.push(toPhone(phone))
+  for (const address of wire.addresses ?? []) fields.push(toAddress(address))
+  const contact: Record<string, unknown> = {
     id: ContactId.make(String(wire.id)),
-    kind: "individual" as const,
-    name: defined({
-      prefix: text(wire.prefix),
-      given: text(wire.first_name),
-      middle: text(wire.middle_name),
-      family: text(wire.last_name),
-      suffix: text(wire.suffix),
-      nickname: text(wire.nickname),
-      phoneticGiven: text(wire.phonetic_first_name),
-      phoneticMiddle: text(wire.phonetic_middle_name),
-      phoneticFamily: text(wire.phonetic_last_name)
-    }),
-    organization: defined({
-      name: text(wire.company),
-      department: text(wire.department),
-      title: text(wire.job_title)
-    }),
-    fields: [
-      ...(wire.emails ?? []).filter((e) => text(e.email) !== undefined).map(toEmail),
-      ...(wire.phone_numbers ?? []).filter((p) => text(p.number) !== undefined).map(toPhone),
-      ...(wire.addresses ?? []).map(toAddress)
-    ],
-    createdAt,
-    updatedAt,
-    remote: { vendor: "phonecom", record: raw }
-  })
+    kind: "individual",
+    name,
+    organization,
+    fields
+  }
+  put(contact, "createdAt", createdAt)
+  put(contact, "updatedAt", updatedAt)
+  contact["remote"] = { vendor: "phonecom", record: raw }
+  return contact as unknown as Contact
 }
 
 // ── write ────────────────────────────────────────────────────────────────────────────────────

@@ -122,3 +122,53 @@ export const PhonecomError = Schema.Struct({
   })
 })
 export type PhonecomError = typeof PhonecomError.Type
+
+// ── fast check of a listing page ─────────────────────────────────────────────────────────────
+// What the schemas above accept, checked by hand for the hot path (`decodeJsonWithRaw`'s `accepts`): never more
+// than they accept (test/PhonecomSchemaCheck.test.ts), so anything it refuses is decoded by the schema as before.
+
+type Json = Readonly<Record<string, unknown>>
+
+const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** An optional key holding null or a value `is` accepts (a present `undefined` is refused). */
+const optional = (record: Json, key: string, is: (value: unknown) => boolean) => {
+  const value = record[key]
+  return value === undefined ? !(key in record) : value === null || is(value)
+}
+
+const isString = (value: unknown) => typeof value === "string"
+const isNumber = (value: unknown) => typeof value === "number" && Number.isFinite(value)
+const texts = (record: Json, keys: ReadonlyArray<string>) => keys.every((key) => optional(record, key, isString))
+const arrayOf = (is: (value: unknown) => boolean) => (value: unknown) => Array.isArray(value) && value.every(is)
+
+const contactTexts = [
+  "prefix",
+  "first_name",
+  "middle_name",
+  "last_name",
+  "suffix",
+  "nickname",
+  "company",
+  "phonetic_first_name",
+  "phonetic_middle_name",
+  "phonetic_last_name",
+  "department",
+  "job_title"
+]
+const addressTexts = ["type", "street", "city", "state", "zip", "country"]
+
+const isEmail = (value: unknown) => isRecord(value) && isString(value["email"]) && optional(value, "type", isString)
+const isPhone = (value: unknown) => isRecord(value) && isString(value["number"]) && texts(value, ["type", "normalized"])
+const isAddress = (value: unknown) => isRecord(value) && texts(value, addressTexts)
+const isGroup = (value: unknown) => isRecord(value) && isNumber(value["id"]) && optional(value, "name", isString)
+
+export const isPhonecomContact = (value: unknown): value is PhonecomContact =>
+  isRecord(value) && isNumber(value["id"]) && texts(value, contactTexts) &&
+  optional(value, "emails", arrayOf(isEmail)) && optional(value, "phone_numbers", arrayOf(isPhone)) &&
+  optional(value, "addresses", arrayOf(isAddress)) && optional(value, "group", isGroup) &&
+  optional(value, "created_at", isNumber) && optional(value, "updated_at", isNumber)
+
+export const isPhonecomList = (value: unknown): value is PhonecomList =>
+  isRecord(value) && optional(value, "total", isNumber) && optional(value, "offset", isNumber) &&
+  optional(value, "limit", isNumber) && arrayOf(isPhonecomContact)(value["items"])

@@ -1,0 +1,69 @@
+/**
+ * Profiles an adapter's listing: the vendor's mock in a child process, filled through its bench hooks, listed to
+ * the end through the adapter (`list({ pageSize })`) with this process's CPU profiler running, after warm-up runs.
+ * Prints the shares by package and function of the client's time, and its CPU time per contact beside the plain
+ * `fetch` + `JSON.parse` listing of the same pages — what the adapter's decoding and mapping cost.
+ *
+ * Usage: `node src/profile/profileListing.ts <vendor> [runs=5]` (`CK_PROFILE_OUT=<file>` keeps the .cpuprofile).
+ */
+import { ContactDirectory } from "@contactkit/domain"
+import { vendorNamed } from "@contactkit/registry"
+import { NodeRuntime } from "@effect/platform-node"
+import { Console, Effect, Stream } from "effect"
+import { writeFileSync } from "node:fs"
+import { loadavg } from "node:os"
+import { listingOf } from "../ListingBench.ts"
+import { timeAlternating } from "../Measure.ts"
+import { startMockProcess } from "../MockProcess.ts"
+import { cpuMillisOf } from "./ProcessCpu.ts"
+import { makeProfiler } from "./Profiler.ts"
+import { renderShares, summarize } from "./ProfileSummary.ts"
+
+const [vendorName = "phonecom", runsArg = "5"] = process.argv.slice(2)
+const runs = Number(runsArg)
+
+const program = Effect.gen(function*() {
+  const vendor = vendorNamed(vendorName)
+  const bench = vendor?.bench
+  if (vendor === undefined || bench === undefined) return yield* Effect.die(`no bench hooks: ${vendorName}`)
+  const mock = yield* startMockProcess(vendor.name)
+  const url = mock.url
+  yield* bench.populate(url, bench.contacts)
+  const target = listingOf(vendor, bench, url)
+  const contacts = bench.contacts + bench.demoContacts
+  const measured = yield* Effect.gen(function*() {
+    const directory = yield* ContactDirectory
+    const viaAdapter = Stream.runCount(directory.list({ pageSize: target.pageSize }))
+    const viaRaw = Effect.promise(target.raw)
+    const [adapter, raw] = yield* timeAlternating(viaAdapter, viaRaw, { warmup: 2, runs })
+    // The mock's CPU time for one listing each way: the server's share of the wall time.
+    const serverMs = (task: Effect.Effect<unknown, unknown>) =>
+      Effect.gen(function*() {
+        const before = cpuMillisOf(mock.pid) ?? 0
+        for (let i = 0; i < runs; i++) yield* task
+        return ((cpuMillisOf(mock.pid) ?? 0) - before) / runs
+      })
+    const server = { adapter: yield* serverMs(viaAdapter), raw: yield* serverMs(viaRaw) }
+    const profiler = makeProfiler()
+    yield* profiler.start
+    for (let i = 0; i < runs; i++) yield* viaAdapter
+    return { adapter, raw, server, profile: yield* profiler.stop }
+  }).pipe(Effect.provide(target.layer))
+  const file = process.env["CK_PROFILE_OUT"]
+  if (file !== undefined) writeFileSync(file, JSON.stringify(measured.profile))
+  const perContact = (cpuMs: number) => `${((cpuMs * 1000) / contacts).toFixed(1)} µs`
+  yield* Console.log(
+    `${vendor.name} listing of ${contacts} contacts in pages of ${target.pageSize}, load ${
+      loadavg()[0]?.toFixed(2)
+    }\n` +
+      `  adapter ${measured.adapter.medianMs.toFixed(0)} ms, client CPU ${perContact(measured.adapter.cpuMedianMs)}` +
+      `/contact; raw fetch + JSON.parse ${measured.raw.medianMs.toFixed(0)} ms, ` +
+      `${perContact(measured.raw.cpuMedianMs)}/contact; adapter/raw throughput ` +
+      `${(measured.raw.medianMs / measured.adapter.medianMs).toFixed(2)}×\n` +
+      `  the mock's CPU per listing: for the adapter ${measured.server.adapter.toFixed(0)} ms, for the raw listing ` +
+      `${measured.server.raw.toFixed(0)} ms\n` +
+      renderShares(summarize(measured.profile), { functions: 30 })
+  )
+}).pipe(Effect.scoped)
+
+NodeRuntime.runMain(program)
