@@ -6,6 +6,7 @@ import { NgpvanCapabilities, NgpvanContactDirectory } from "@contactkit/adapter-
 import { ngpvan as ngpvanMock } from "@contactkit/mock-ngpvan"
 import type { Vendor } from "@contactkit/vendor-kit"
 import { fileURLToPath } from "node:url"
+import { ngpvanBench } from "./NgpvanBench.ts"
 import { ngpvanCodesAndOptOuts } from "./NgpvanUnmodelled.ts"
 
 export const ngpvan: Vendor = {
@@ -28,5 +29,6 @@ export const ngpvan: Vendor = {
   fromConfig: NgpvanContactDirectory.layerConfig(),
   atMock: (apiUrl, apiKey, tuning) => NgpvanContactDirectory.layer({ apiUrl, apiKey, ...tuning }),
   mockApiKey: "11111111-1111-4111-8111-111111111111",
-  unmodelled: ngpvanCodesAndOptOuts
+  unmodelled: ngpvanCodesAndOptOuts,
+  bench: ngpvanBench
 }

@@ -1,0 +1,97 @@
+/**
+ * NGP VAN's bench hooks: fill tenant A through NGP's own API (one POST a person: an email, a phone, an address;
+ * every generated person differs in email and phone, so NGP's dedupe never merges two of them) and list it back
+ * with plain `fetch` + `JSON.parse`, `$top`/`$skip` as the adapter does.
+ */
+import { type BenchHooks, generatedPerson } from "@contactkit/vendor-kit"
+import { Effect } from "effect"
+import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
+
+const key = "11111111-1111-4111-8111-111111111111"
+const auth = { authorization: `Basic ${Buffer.from(`apiuser:${key}`).toString("base64")}`, accept: "application/json" }
+const contacts = "/v2/contacts"
+/** Requests in flight while populating: enough to keep a local mock busy without queueing thousands. */
+const concurrency = 16
+
+interface NgpvanPage {
+  readonly items: ReadonlyArray<unknown>
+  readonly count?: number
+  readonly nextPageLink?: string | null
+}
+
+const getJson = async (url: string): Promise<unknown> => {
+  const response = await fetch(url, { headers: auth })
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
+  return JSON.parse(await response.text())
+}
+
+const personBody = (i: number) => {
+  const p = generatedPerson(i)
+  return {
+    type: "INDIVIDUAL",
+    firstName: p.first,
+    lastName: p.last,
+    employer: p.company,
+    emails: [{ address: p.email, type: "PERSONAL" }],
+    phones: [{ number: p.phone, type: "MOBILE" }],
+    addresses: [{ line1: `${i} Main St`, city: "Springfield", stateProvince: "IL", postalCode: "62701", type: "HOME" }]
+  }
+}
+
+export const ngpvanBench: BenchHooks = {
+  contacts: 5_000,
+  pageSize: 200,
+  seed: false,
+  demoContacts: 0,
+  populate: (mockUrl, count, from = 0) =>
+    Effect.gen(function*() {
+      const client = HttpClient.filterStatusOk(yield* HttpClient.HttpClient)
+      yield* Effect.forEach(
+        Array.from({ length: count }, (_, i) => from + i),
+        (i) =>
+          HttpClientRequest.post(`${mockUrl}${contacts}`).pipe(
+            HttpClientRequest.setHeaders(auth),
+            HttpClientRequest.bodyJsonUnsafe(personBody(i)),
+            client.execute
+          ),
+        { concurrency, discard: true }
+      )
+    }).pipe(Effect.provide(FetchHttpClient.layer)),
+  throughput: async (mockUrl) => {
+    const page = (await getJson(`${mockUrl}${contacts}?$top=1`)) as {
+      readonly items: ReadonlyArray<{ contactId: string }>
+    }
+    const id = page.items[0]?.contactId ?? ""
+    return {
+      getOne: { method: "GET", path: `${contacts}/${id}`, headers: auth },
+      listPage: { method: "GET", path: `${contacts}?$top=25`, headers: auth },
+      create: {
+        method: "POST",
+        path: contacts,
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify(personBody(0))
+      }
+    }
+  },
+  scaling: async (mockUrl) => {
+    const { count } = (await getJson(`${mockUrl}${contacts}?$top=1`)) as { readonly count: number }
+    return {
+      firstPage: { method: "GET", path: `${contacts}?$top=25`, headers: auth },
+      deepPage: { method: "GET", path: `${contacts}?$top=25&$skip=${Math.max(0, count - 50)}`, headers: auth },
+      write: {
+        method: "POST",
+        path: contacts,
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify(personBody(count))
+      }
+    }
+  },
+  rawList: async (mockUrl, pageSize) => {
+    let listed = 0
+    for (;;) {
+      const page = (await getJson(`${mockUrl}${contacts}?$top=${pageSize}&$skip=${listed}`)) as NgpvanPage
+      listed += page.items.length
+      if (page.items.length < pageSize || page.nextPageLink === null || page.nextPageLink === undefined) return listed
+    }
+  }
+}
