@@ -8,6 +8,8 @@ import { Effect } from "effect"
 import { HttpRouter } from "effect/http"
 import type { FaultStore } from "./Faults.ts"
 import { decodeFaultSpec } from "./Faults.ts"
+import { type RouteShape, unmatchableFault } from "./FaultTargets.ts"
+import type { PlatformError } from "./PlatformFailure.ts"
 import type { RateLimiter } from "./RateLimiter.ts"
 import { readJsonBody } from "./RequestBody.ts"
 import type { RequestLog } from "./RequestLog.ts"
@@ -20,14 +22,32 @@ export interface AdminContext {
   readonly faults: FaultStore
   readonly log: RequestLog
   readonly limiter: RateLimiter
+  /** The vendor's routes: a fault that can match none of them is refused. */
+  readonly routes?: ReadonlyArray<RouteShape>
 }
 
-const badRequest = (message: string) => jsonResponse(400, { error: message })
+/** Every admin error says what is wrong in `message`; `error` is its short name (or, for older answers, the same). */
+const badRequest = (message: string, error: string = message) => jsonResponse(400, { error, message })
+
+/** A platform failure reading the admin request, in words: `{"error":"MalformedBody"}` alone helps nobody. */
+const platformFailure = (error: PlatformError) => {
+  const failure = error.failure
+  switch (failure._tag) {
+    case "MalformedBody":
+      return badRequest(`The body is not valid JSON: ${failure.detail}`, failure._tag)
+    case "BodyTooLarge":
+      return badRequest(`The body is larger than ${failure.limitBytes} bytes.`, failure._tag)
+    case "UnsupportedMediaType":
+      return badRequest(`Send JSON (Content-Type: application/json), not ${failure.contentType}.`, failure._tag)
+    default:
+      return badRequest(`The request could not be read (${failure._tag}).`, failure._tag)
+  }
+}
 
 /** The most contacts one seed may generate: a million fit in memory (about 1 kB each) and take a few seconds. */
 export const maxGenerated = 1_000_000
 
-export const adminRoutes = ({ faults, instance, limiter, log, module }: AdminContext) => [
+export const adminRoutes = ({ faults, instance, limiter, log, module, routes }: AdminContext) => [
   HttpRouter.route(
     "GET",
     "/__admin",
@@ -60,7 +80,7 @@ export const adminRoutes = ({ faults, instance, limiter, log, module }: AdminCon
       if (instance.generate === undefined) return badRequest(`The ${module.name} mock does not generate contacts.`)
       yield* instance.generate(count)
       return jsonResponse(200, { seeded: true, count })
-    }).pipe(Effect.catchTag("PlatformError", (error) => Effect.succeed(badRequest(error.failure._tag))))
+    }).pipe(Effect.catchTag("PlatformError", (error) => Effect.succeed(platformFailure(error))))
   ),
   HttpRouter.route("GET", "/__admin/faults", Effect.map(faults.list, (list) => jsonResponse(200, { faults: list }))),
   HttpRouter.route(
@@ -75,11 +95,15 @@ export const adminRoutes = ({ faults, instance, limiter, log, module }: AdminCon
       if (spec.completeWrite !== undefined && spec.kind !== "latency") {
         return badRequest("completeWrite belongs to latency faults only.")
       }
+      const never = routes === undefined
+        ? undefined
+        : unmatchableFault(spec, routes, { vendor: module.name, caseInsensitive: module.caseInsensitivePaths ?? false })
+      if (never !== undefined) return badRequest(`This fault can never match: ${never}`, "UnmatchableFault")
       return jsonResponse(201, yield* faults.add(spec))
     }).pipe(
       Effect.catchTags({
-        PlatformError: (error) => Effect.succeed(badRequest(error.failure._tag)),
-        SchemaError: (error) => Effect.succeed(badRequest(error.message))
+        PlatformError: (error) => Effect.succeed(platformFailure(error)),
+        SchemaError: (error) => Effect.succeed(badRequest(`The fault is not valid: ${error.message}`, "InvalidFault"))
       })
     )
   ),
@@ -89,7 +113,10 @@ export const adminRoutes = ({ faults, instance, limiter, log, module }: AdminCon
     "GET",
     "/__admin/state",
     instance.snapshot === undefined
-      ? Effect.succeed(jsonResponse(404, { error: `The ${module.name} mock does not dump its state.` }))
+      ? Effect.succeed(jsonResponse(404, {
+        error: "NoStateDump",
+        message: `The ${module.name} mock does not dump its state.`
+      }))
       : Effect.map(instance.snapshot, (state) => jsonResponse(200, { vendor: module.name, state }))
   ),
   HttpRouter.route("GET", "/__admin/requests", Effect.map(log.list, (list) => jsonResponse(200, { requests: list }))),

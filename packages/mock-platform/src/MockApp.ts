@@ -62,7 +62,7 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
     )
     const dispatchAdmin = yield* HttpRouter.toHttpEffect(
       Layer.mergeAll(
-        HttpRouter.addAll(adminRoutes({ module, instance, faults, log, limiter })),
+        HttpRouter.addAll(adminRoutes({ module, instance, faults, log, limiter, routes: vendorRoutes })),
         HttpRouter.addAll(extraAdmin)
       )
     ).pipe(Effect.provideService(HttpRouter.RouterConfig, routerConfig(false)))

@@ -49,7 +49,7 @@ layer(mockLayer(deskproLegacy, { port: 0 }))("Deskpro Legacy mock against hostil
 
   it.effect("admin lookalikes are Symfony 404s that leave faults alone", () =>
     Effect.gen(function*() {
-      yield* admin("POST", "/faults", { kind: "status", status: 503, count: 1, path: "/nowhere" })
+      yield* admin("POST", "/faults", { kind: "status", status: 503, count: 1, path: "/api/people" })
       for (const path of ["//__admin/faults", "/__ADMIN/faults", "/%5F_admin/faults"]) {
         const reply = yield* rawCall({ method: "DELETE", path, headers: {} })
         assert.strictEqual(reply.status, 404, path)

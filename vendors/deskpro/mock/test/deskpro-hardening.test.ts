@@ -42,7 +42,7 @@ layer(mockLayer(deskpro, { port: 0 }))("Deskpro mock against hostile requests", 
 
   it.effect("admin lookalikes are Deskpro 404s that leave faults alone", () =>
     Effect.gen(function*() {
-      yield* admin("POST", "/faults", { kind: "status", status: 503, count: 1, path: "/nowhere" })
+      yield* admin("POST", "/faults", { kind: "status", status: 503, count: 1, path: "/api/v2/people" })
       for (const path of ["//__admin/faults", "/__ADMIN/faults", "/%5F_admin/faults"]) {
         const reply = yield* rawCall({ method: "DELETE", path, headers: {} })
         assert.strictEqual(reply.status, 404, path)

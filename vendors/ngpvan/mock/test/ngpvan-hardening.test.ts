@@ -44,7 +44,7 @@ layer(mockLayer(ngpvan, { port: 0 }))("NGP VAN mock against hostile requests", (
 
   it.effect("admin lookalikes are NGP 404s that leave faults alone", () =>
     Effect.gen(function*() {
-      yield* admin("POST", "/faults", { kind: "status", status: 503, count: 1, path: "/nowhere" })
+      yield* admin("POST", "/faults", { kind: "status", status: 503, count: 1, path: "/v2/contacts" })
       for (const path of ["//__admin/faults", "/__ADMIN/faults", "/%5F_admin/faults"]) {
         const reply = yield* rawCall({ method: "DELETE", path, headers: {} })
         assert.strictEqual(reply.status, 404, path)

@@ -32,7 +32,7 @@ layer(mockLayer(phonecom, { port: 0 }))("Phone.com mock against hostile requests
 
   it.effect("admin lookalikes are vendor 404s that leave faults alone", () =>
     Effect.gen(function*() {
-      yield* admin("POST", "/faults", { kind: "status", status: 503, count: 1, path: "/nowhere" })
+      yield* admin("POST", "/faults", { kind: "status", status: 503, count: 1, path: "/v4/accounts" })
       for (const path of ["//__admin/faults", "/__ADMIN/faults", "/%5F_admin/faults"]) {
         const reply = yield* call("DELETE", path)
         assert.strictEqual(reply.status, 404, path)

@@ -40,7 +40,7 @@ layer(mockLayer(phonecom, { port: 0 }))("mock-server platform, through Phone.com
         assert.strictEqual((yield* admin("POST", "/faults", { kind: "explode" })).status, 400)
         assert.strictEqual((yield* admin("POST", "/faults", { kind: "status", probability: 2 })).status, 400)
         assert.strictEqual((yield* admin("POST", "/faults", { kind: "status", count: 1, probability: 1 })).status, 400)
-        const added = yield* admin("POST", "/faults", { kind: "status", count: 2, path: "/nowhere" })
+        const added = yield* admin("POST", "/faults", { kind: "status", count: 2, path: "/v4/accounts" })
         assert.strictEqual(added.status, 201)
         assert.strictEqual((yield* admin("GET", "/faults")).json.faults.length, 1)
         yield* admin("DELETE", "/faults")
