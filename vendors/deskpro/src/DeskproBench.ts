@@ -72,6 +72,24 @@ export const deskproBench: BenchHooks = {
       }
     }
   },
+  scaling: async (mockUrl) => {
+    const first = (await getJson(`${mockUrl}${people}?count=25`)) as DeskproPage
+    const pages = first.meta?.pagination?.total_pages ?? 1
+    return {
+      firstPage: { method: "GET", path: `${people}?count=25&include=organization`, headers: auth },
+      deepPage: {
+        method: "GET",
+        path: `${people}?count=25&page=${Math.max(1, pages - 1)}&include=organization`,
+        headers: auth
+      },
+      write: {
+        method: "POST",
+        path: people,
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({ ...personBody(0), primary_email: undefined })
+      }
+    }
+  },
   rawList: async (mockUrl, pageSize) => {
     let count = 0
     for (let page = 1;; page++) {

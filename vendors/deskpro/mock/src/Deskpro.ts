@@ -7,6 +7,7 @@ import { jsonResponse, readJsonBody, type VendorModule } from "@contactkit/mock-
 import { Effect, Ref } from "effect"
 import { HttpRouter } from "effect/http"
 import { renderDeskproError } from "./DeskproErrors.ts"
+import { generatedState } from "./DeskproGenerate.ts"
 import { type KeyLimit, makeKeyLimiter } from "./DeskproRateLimit.ts"
 import { deskproRoutes } from "./DeskproRoutes.ts"
 import { seededState } from "./DeskproSeed.ts"
@@ -48,6 +49,7 @@ export const makeDeskpro = (options: DeskproOptions = {}): VendorModule => ({
       routes: [...deskproRoutes(state, limiter), rateLimitAdmin],
       reset: Effect.andThen(Ref.set(state, emptyState), limiter.reset),
       seed: Ref.set(state, seededState()),
+      generate: (count) => Effect.flatMap(Effect.sync(() => generatedState(count)), (next) => Ref.set(state, next)),
       snapshot: Effect.map(Ref.get(state), snapshotOf)
     }
   }),

@@ -5,7 +5,7 @@
  * A malformed parameter is a 400 `invalid_input` naming it; an unknown one is ignored.
  */
 import { type InputProblem, messages, problem } from "./DeskproErrors.ts"
-import type { StoredPerson } from "./DeskproState.ts"
+import type { PeopleView, StoredPerson } from "./DeskproState.ts"
 import { displayName } from "./DeskproState.ts"
 
 export const defaultCount = 10
@@ -54,18 +54,30 @@ export const parsePaging = (params: URLSearchParams, problems: Array<InputProble
   return { page: number("page", 1), count: Math.min(maxCount, number("count", defaultCount)), ids }
 }
 
+/** Items in order that a page can be cut from without copying them all. */
+export interface Ordered<A> {
+  readonly size: number
+  readonly slice: (start: number, end: number) => ReadonlyArray<A>
+}
+
+const orderedArray = <A>(items: ReadonlyArray<A>): Ordered<A> => ({
+  size: items.length,
+  slice: (start, end) => items.slice(start, end)
+})
+
 /** One page of `items` with Deskpro's `meta.pagination`. */
-export const pageOf = <A>(items: ReadonlyArray<A>, paging: Paging): Page<A> => {
-  const slice = items.slice((paging.page - 1) * paging.count, paging.page * paging.count)
+export const pageOf = <A>(items: ReadonlyArray<A> | Ordered<A>, paging: Paging): Page<A> => {
+  const ordered = "size" in items ? items : orderedArray(items)
+  const slice = ordered.slice((paging.page - 1) * paging.count, paging.page * paging.count)
   return {
     items: slice,
     meta: {
       pagination: {
-        total: items.length,
+        total: ordered.size,
         count: slice.length,
         per_page: paging.count,
         current_page: paging.page,
-        total_pages: Math.ceil(items.length / paging.count)
+        total_pages: Math.ceil(ordered.size / paging.count)
       }
     }
   }
@@ -82,9 +94,9 @@ const flag = (text: string | null) =>
 
 /** The people a `GET /people` selects, in its order and cut at `limit`, plus its paging. */
 export const selectPeople = (
-  people: ReadonlyArray<StoredPerson>,
+  people: PeopleView,
   params: URLSearchParams
-): Parsed<{ readonly selected: ReadonlyArray<StoredPerson>; readonly paging: Paging }> => {
+): Parsed<{ readonly selected: Ordered<StoredPerson>; readonly paging: Paging }> => {
   const problems: Array<InputProblem> = []
   const paging = parsePaging(params, problems)
   const limitText = params.get("limit")
@@ -111,7 +123,21 @@ export const selectPeople = (
 
   const email = params.get("primary_email")?.toLowerCase()
   const labels = params.getAll("label[]")
-  const selected = people.filter((p) =>
+  const unfiltered = paging.ids === undefined && email === undefined && organizations === undefined &&
+    isAgent === undefined && isDeleted !== true && labels.length === 0
+  if (unfiltered && orderBy === "id") {
+    // Everyone, by id: the page is cut straight from the table (reversed positions for desc), never copied whole.
+    const size = limit === undefined ? people.size : Math.min(people.size, limit)
+    const selected: Ordered<StoredPerson> = {
+      size,
+      slice: (start, end) =>
+        orderDir === "asc"
+          ? people.slice(start, Math.min(end, size))
+          : [...people.slice(people.size - Math.min(end, size), people.size - start)].reverse()
+    }
+    return { ok: true, value: { selected, paging } }
+  }
+  const selected = people.all().filter((p) =>
     (paging.ids === undefined || paging.ids.has(p.id)) &&
     (email === undefined || p.primary_email?.toLowerCase() === email) &&
     (organizations === undefined || (p.organization !== null && organizations.has(p.organization))) &&
@@ -124,5 +150,8 @@ export const selectPeople = (
   const ordered = orderBy === "id" && orderDir === "asc"
     ? selected
     : [...selected].sort((a, b) => (orderDir === "asc" ? compare(a, b) : compare(b, a)))
-  return { ok: true, value: { selected: limit === undefined ? ordered : ordered.slice(0, limit), paging } }
+  return {
+    ok: true,
+    value: { selected: orderedArray(limit === undefined ? ordered : ordered.slice(0, limit)), paging }
+  }
 }

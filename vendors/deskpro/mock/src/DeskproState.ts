@@ -6,7 +6,7 @@
  * person only. Ids (people, contact data, organizations) are unique across helpdesks, so another helpdesk's id is
  * simply not found.
  */
-import { valuesInIdOrder } from "@contactkit/mock-platform"
+import { IdTable, valuesInIdOrder } from "@contactkit/mock-platform"
 import { HashMap, Option } from "effect"
 import { type ContactDataRecord, recordToWire } from "./DeskproContactData.ts"
 
@@ -59,7 +59,7 @@ export interface DeskproState {
   readonly nextPersonId: number
   readonly nextContactDataId: number
   readonly nextOrganizationId: number
-  readonly people: HashMap.HashMap<HelpdeskId, HashMap.HashMap<number, StoredPerson>>
+  readonly people: HashMap.HashMap<HelpdeskId, IdTable.IdTable<StoredPerson>>
   readonly organizations: HashMap.HashMap<number, StoredOrganization>
   /** `${helpdesk}:${lower-cased address}` → the person who has it. */
   readonly emailOwners: HashMap.HashMap<string, number>
@@ -77,13 +77,26 @@ export const emptyState: DeskproState = {
 export const emailKey = (helpdesk: HelpdeskId, email: string) => `${helpdesk}:${email.toLowerCase()}`
 
 const helpdeskPeople = (state: DeskproState, helpdesk: HelpdeskId) =>
-  Option.getOrElse(HashMap.get(state.people, helpdesk), () => HashMap.empty<number, StoredPerson>())
+  Option.getOrElse(HashMap.get(state.people, helpdesk), () => IdTable.empty<StoredPerson>())
 
 export const personIn = (state: DeskproState, helpdesk: HelpdeskId, id: number): StoredPerson | undefined =>
-  Option.getOrUndefined(HashMap.get(helpdeskPeople(state, helpdesk), id))
+  IdTable.get(helpdeskPeople(state, helpdesk), id)
 
-export const peopleOf = (state: DeskproState, helpdesk: HelpdeskId): ReadonlyArray<StoredPerson> =>
-  valuesInIdOrder(helpdeskPeople(state, helpdesk))
+/** A helpdesk's people in id order, paged without a copy (`all` reads them all, for filters). */
+export interface PeopleView {
+  readonly size: number
+  readonly slice: (start: number, end: number) => ReadonlyArray<StoredPerson>
+  readonly all: () => ReadonlyArray<StoredPerson>
+}
+
+export const peopleOf = (state: DeskproState, helpdesk: HelpdeskId): PeopleView => {
+  const table = helpdeskPeople(state, helpdesk)
+  return {
+    size: IdTable.size(table),
+    slice: (start, end) => IdTable.slice(table, start, end),
+    all: () => IdTable.values(table)
+  }
+}
 
 /** Who has this address in the helpdesk, if anyone. */
 export const emailOwner = (state: DeskproState, helpdesk: HelpdeskId, email: string): number | undefined =>
@@ -102,7 +115,7 @@ export const withPerson = (state: DeskproState, person: StoredPerson, before?: S
     people: HashMap.set(
       state.people,
       person.helpdesk,
-      HashMap.set(helpdeskPeople(state, person.helpdesk), person.id, person)
+      IdTable.set(helpdeskPeople(state, person.helpdesk), person.id, person)
     ),
     emailOwners: person.emails.reduce(
       (map, email) => HashMap.set(map, emailKey(person.helpdesk, email), person.id),
@@ -113,7 +126,7 @@ export const withPerson = (state: DeskproState, person: StoredPerson, before?: S
 
 export const withoutPerson = (state: DeskproState, person: StoredPerson): DeskproState => ({
   ...state,
-  people: HashMap.set(state.people, person.helpdesk, HashMap.remove(helpdeskPeople(state, person.helpdesk), person.id)),
+  people: HashMap.set(state.people, person.helpdesk, IdTable.remove(helpdeskPeople(state, person.helpdesk), person.id)),
   emailOwners: withoutEmails(state.emailOwners, person)
 })
 
@@ -196,7 +209,7 @@ export const snapshotOf = (state: DeskproState) => ({
   nextPersonId: state.nextPersonId,
   nextContactDataId: state.nextContactDataId,
   nextOrganizationId: state.nextOrganizationId,
-  people: ([1, 2] as const).map((helpdesk) => ({ helpdesk, people: peopleOf(state, helpdesk) })),
+  people: ([1, 2] as const).map((helpdesk) => ({ helpdesk, people: peopleOf(state, helpdesk).all() })),
   organizations: valuesInIdOrder(state.organizations),
   emailOwners: HashMap.toEntries(state.emailOwners).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 })
