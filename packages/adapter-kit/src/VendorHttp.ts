@@ -23,6 +23,7 @@
 import { RateLimited, VendorUnavailable } from "@contactkit/domain"
 import { Clock, Duration, Effect, Option, type Redacted, Result } from "effect"
 import { Headers, HttpClient, type HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
+import { callSpan } from "./CallSpan.ts"
 import { isWrite } from "./ErrorMapping.ts"
 import { makeRateLimiter, type RateLimit, unlimited } from "./RateLimiter.ts"
 import { backoff, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from "./RetryPolicy.ts"
@@ -114,7 +115,10 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
                 isConnectionRefused(result.failure.reason.cause)
             }
         ),
-        Effect.provideService(Headers.CurrentRedactedNames, redactedNames)
+        Effect.provideService(Headers.CurrentRedactedNames, redactedNames),
+        // The call's own span (CallSpan) stands for every attempt; the client's per-attempt span would record the
+        // full URL, query included, where a search can carry an e-mail address.
+        Effect.provideService(HttpClient.TracerDisabledWhen, () => true)
       )
 
     const bodyExcerpt = (response: HttpClientResponse.HttpClientResponse) =>
@@ -167,6 +171,7 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
             Effect.andThen(Effect.sleep(delay)),
             Effect.andThen(run(request, attempt + 1))
           )
+        yield* Effect.annotateCurrentSpan("contactkit.attempts", attempt + 1)
         const outcome = yield* attemptOnce(request)
         switch (outcome._tag) {
           case "Response": {
@@ -231,7 +236,8 @@ export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, neve
       })
 
     const client = HttpClient.makeWith(
-      (request: Effect.Effect<HttpClientRequest.HttpClientRequest>) => Effect.flatMap(request, (r) => run(r, 0)),
+      (request: Effect.Effect<HttpClientRequest.HttpClientRequest>) =>
+        Effect.flatMap(request, (r) => run(r, 0).pipe(callSpan(options.vendor, r))),
       (request) => Effect.succeed(prepare(request))
     )
     return { vendor: options.vendor, client, scrub }

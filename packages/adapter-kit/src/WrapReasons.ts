@@ -31,11 +31,28 @@ export interface WrapReasons {
 export const wrapReasons = (vendor: string): WrapReasons => {
   const error = (operation: Operation) => (reason: ContactErrorReason) =>
     new ContactError({ vendor, operation, reason })
+  // The span's attributes name the vendor, the operation and how it ended (`ok` or the reason's tag): never an
+  // id, a field or a message, which may carry personal data.
+  const attributes = (operation: Operation) => ({
+    attributes: { "contactkit.vendor": vendor, "contactkit.operation": operation }
+  })
+  const outcome = (failure: ContactError) => Effect.annotateCurrentSpan("contactkit.outcome", failure.reason._tag)
+  const ok = Effect.annotateCurrentSpan("contactkit.outcome", "ok")
   return {
     error,
     effect: (operation) => (self) =>
-      self.pipe(Effect.mapError(error(operation)), Effect.withSpan(`${vendor}.${operation}`)),
+      self.pipe(
+        Effect.mapError(error(operation)),
+        Effect.tap(() => ok),
+        Effect.tapError(outcome),
+        Effect.withSpan(`${vendor}.${operation}`, attributes(operation))
+      ),
     stream: (operation) => (self) =>
-      self.pipe(Stream.mapError(error(operation)), Stream.withSpan(`${vendor}.${operation}`))
+      self.pipe(
+        Stream.mapError(error(operation)),
+        Stream.tapError(outcome),
+        Stream.onEnd(ok),
+        Stream.withSpan(`${vendor}.${operation}`, attributes(operation))
+      )
   }
 }

@@ -10,8 +10,8 @@
  * - `remove` fails with `Unsupported` before any request: NGP documents no way to delete a contact.
  * - A write that succeeded but could not be read back fails with `VendorUnavailable{mayHaveSucceeded: true}`.
  */
-import { contactError, layerFromConfig } from "@contactkit/adapter-kit"
-import { applyPatch, ContactDirectory, type Operation, toDraft, Unsupported, validate } from "@contactkit/domain"
+import { layerFromConfig, wrapReasons } from "@contactkit/adapter-kit"
+import { applyPatch, ContactDirectory, toDraft, Unsupported, validate } from "@contactkit/domain"
 import { Config, Effect, Layer, Option, Stream } from "effect"
 import { FetchHttpClient, type HttpClient } from "effect/http"
 import { capabilities } from "./NgpvanCapabilities.ts"
@@ -26,7 +26,8 @@ export type Options = NgpvanClient.Options
 /** The page size `list` asks for unless told otherwise. */
 export const defaultPageSize = 100
 
-const fail = (operation: Operation) => contactError(NgpvanClient.vendor, operation)
+// Each operation's reasons wrapped once, in a span naming the vendor, the operation and how it ended.
+const wrap = wrapReasons(NgpvanClient.vendor)
 
 const listOf = (client: NgpvanClient.NgpvanClient): ContactDirectory.Service["list"] => (options) => {
   const pageSize = Math.min(NgpvanClient.maxPageSize, Math.max(1, Math.floor(options?.pageSize ?? defaultPageSize)))
@@ -34,7 +35,7 @@ const listOf = (client: NgpvanClient.NgpvanClient): ContactDirectory.Service["li
     Effect.map(client.list(skip, pageSize), (page) => {
       const next = page.more && page.items.length > 0 ? Option.some(skip + page.items.length) : Option.none()
       return [page.items.map(toContact), next] as const
-    })).pipe(Stream.mapError(fail("list")), Stream.withSpan("NgpvanContactDirectory.list"))
+    })).pipe(wrap.stream("list"))
 }
 
 /** Posts the draft and reads the contact back: 201 is a new contact, 200 NGP's merge into one it matched. */
@@ -47,7 +48,7 @@ const createOf = (client: NgpvanClient.NgpvanClient): ContactDirectory.Service["
     )
     const stored = yield* readBack(`ngpvan ${merged ? "merged into" : "created"} ${contactId}`, client.get(contactId))
     return { contact: toContact(stored), outcome: merged ? "merged" as const : "created" as const }
-  }).pipe(Effect.mapError(fail("create")))
+  }).pipe(wrap.effect("create"))
 
 export const make = (options: Options): Effect.Effect<ContactDirectory.Service, never, HttpClient.HttpClient> =>
   Effect.map(NgpvanClient.make(options), (client) =>
@@ -55,16 +56,16 @@ export const make = (options: Options): Effect.Effect<ContactDirectory.Service, 
       vendor: NgpvanClient.vendor,
       capabilities,
       list: listOf(client),
-      get: (id) => readContact(client)(id).pipe(Effect.map(toContact), Effect.mapError(fail("get"))),
+      get: (id) => readContact(client)(id).pipe(Effect.map(toContact), wrap.effect("get")),
       create: createOf(client),
       update: (id, patch) =>
         readModifyWrite(client)(id, (current) => Effect.succeed(applyPatch(toDraft(current), patch))).pipe(
           Effect.map(({ contact }) => contact),
-          Effect.mapError(fail("update"))
+          wrap.effect("update")
         ),
       remove: () =>
-        Effect.fail(
-          fail("remove")(new Unsupported({ issues: [{ path: [], message: "ngpvan has no way to delete a contact" }] }))
+        Effect.fail(new Unsupported({ issues: [{ path: [], message: "ngpvan has no way to delete a contact" }] })).pipe(
+          wrap.effect("remove")
         ),
       fields: fieldOperations(client)
     }))

@@ -3,7 +3,7 @@
  * fields in the domain and writes it back (NgpvanReadModifyWrite). A field is named by its index in the contact's
  * fields as read just before; what comes back is the stored field the written one became.
  */
-import { contactError } from "@contactkit/adapter-kit"
+import { wrapReasons } from "@contactkit/adapter-kit"
 import {
   type Contact,
   type ContactDirectory,
@@ -33,6 +33,8 @@ const resolve = (fields: ReadonlyArray<ContactField>, ref: FieldRef) => {
   return Effect.fail(new InvalidContact({ issues: [{ path: ["fields", ref], message }] }))
 }
 
+const wrap = wrapReasons(vendor)
+
 export const fieldOperations = (client: NgpvanClient): ContactDirectory.Service["fields"] => {
   const read = readContact(client)
   const write = readModifyWrite(client)
@@ -40,7 +42,7 @@ export const fieldOperations = (client: NgpvanClient): ContactDirectory.Service[
     list: (contactId) =>
       read(contactId).pipe(
         Effect.map((record) => toContact(record).fields),
-        Effect.mapError(contactError(vendor, "fields.list"))
+        wrap.effect("fields.list")
       ),
     add: (contactId, field) =>
       write(
@@ -49,7 +51,7 @@ export const fieldOperations = (client: NgpvanClient): ContactDirectory.Service[
       )
         .pipe(
           Effect.map(({ contact, sent }) => storedField(contact, sent, sent.fields.length - 1, field)),
-          Effect.mapError(contactError(vendor, "fields.add"))
+          wrap.effect("fields.add")
         ),
     update: (contactId, ref, field) =>
       Effect.gen(function*() {
@@ -60,12 +62,12 @@ export const fieldOperations = (client: NgpvanClient): ContactDirectory.Service[
             return { ...toDraft(current), fields: current.fields.map((f, j) => (j === i ? withoutId(field) : f)) }
           }))
         return storedField(contact, sent, index, field)
-      }).pipe(Effect.mapError(contactError(vendor, "fields.update"))),
+      }).pipe(wrap.effect("fields.update")),
     remove: (contactId, ref) =>
       write(contactId, (current) =>
         Effect.map(resolve(current.fields, ref), (i) => ({
           ...toDraft(current),
           fields: current.fields.filter((_, j) => j !== i)
-        }))).pipe(Effect.asVoid, Effect.mapError(contactError(vendor, "fields.remove")))
+        }))).pipe(Effect.asVoid, wrap.effect("fields.remove"))
   }
 }
