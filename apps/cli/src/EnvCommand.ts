@@ -7,7 +7,7 @@ import { Effect } from "effect"
 import { Command } from "effect/cli"
 import { line } from "./Output.ts"
 import { root } from "./Root.ts"
-import { Environment, mockVariables } from "./VendorConfiguration.ts"
+import { Environment, mockVariables, portVariable } from "./VendorConfiguration.ts"
 
 export const envCommand = Command.make(
   "env",
@@ -26,6 +26,12 @@ export const envCommand = Command.make(
       for (const variable of vendor.env) {
         yield* line(`# ${variable.description}${variable.secret === true ? " (secret)" : ""}`)
         yield* line(`${variable.name}=${settings.mocks ? mocks[variable.name] : ""}`)
+      }
+      if (settings.mocks) {
+        // The mock server's own variable: `pnpm start` serves this vendor there, and the URL above follows it.
+        const port = portVariable(vendor)
+        yield* line(`# the ${vendor.name} mock server's port (the start command reads it)`)
+        yield* line(`${port}=${environment.variables[port] ?? vendor.mock.defaultPort}`)
       }
     }
   })

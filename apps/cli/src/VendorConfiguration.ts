@@ -22,7 +22,7 @@ export class Environment extends Context.Service<Environment, {
 type Variables = Readonly<Record<string, string | undefined>>
 
 /** `CK_ACME_CRM_PORT` for `acme-crm`: the same variable the mock-server command reads to move a mock. */
-const portVariable = (vendor: Vendor) => `CK_${vendor.name.toUpperCase().replaceAll("-", "_")}_PORT`
+export const portVariable = (vendor: Vendor) => `CK_${vendor.name.toUpperCase().replaceAll("-", "_")}_PORT`
 
 /** Every variable of `vendor` set as its local mock server expects. */
 export const mockVariables = (vendor: Vendor, environment: Variables): Record<string, string> => {
