@@ -16,11 +16,14 @@ export const goal = 2
 const reads = 40
 const warmup = 10
 
+let sent = 0
+
 const send = (mockUrl: string, request: BenchRequest) =>
   fetch(`${mockUrl}${request.path}`, {
     method: request.method,
     headers: request.headers,
-    ...(request.body === undefined ? {} : { body: request.body })
+    // `[<id>]` becomes a fresh id in every request (see BenchRequest.body).
+    ...(request.body === undefined ? {} : { body: request.body.replaceAll("[<id>]", `s${++sent}`) })
   }).then(async (response) => {
     await response.arrayBuffer()
     if (!response.ok) throw new Error(`${request.method} ${request.path} answered ${response.status}`)

@@ -98,7 +98,7 @@ const program = Effect.gen(function*() {
     fetch(`${mock.url}${request.path}`, {
       method: request.method,
       headers: request.headers,
-      ...(request.body === undefined ? {} : { body: request.body })
+      ...(request.body === undefined ? {} : { body: request.body.replaceAll("[<id>]", "recorded") })
     }).then(async (r) => ({ status: r.status, type: r.headers.get("content-type") ?? "", body: await r.text() }))
   )
   // Warm the JIT, measure without the profiler (its sampling costs CPU too), then profile the load phase only.

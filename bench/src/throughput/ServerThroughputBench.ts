@@ -75,7 +75,7 @@ const recordAnswers = (mockUrl: string, requests: ReadonlyArray<BenchRequest>) =
       const response = await fetch(`${mockUrl}${request.path}`, {
         method: request.method,
         headers: request.headers,
-        ...(request.body === undefined ? {} : { body: request.body })
+        ...(request.body === undefined ? {} : { body: request.body.replaceAll("[<id>]", "recorded") })
       })
       return {
         method: request.method,

@@ -25,7 +25,9 @@ autocannon({
   ...(spec.body === undefined ? {} : { body: spec.body }),
   connections: spec.connections,
   duration: spec.seconds,
-  pipelining: 1
+  pipelining: 1,
+  // `[<id>]` in a body becomes a fresh id per request (see BenchRequest.body).
+  idReplacement: spec.body?.includes("[<id>]") ?? false
 }, (error, result) => {
   if (error !== null && error !== undefined) {
     console.log(JSON.stringify({ error: String(error) }))

@@ -69,6 +69,7 @@ export interface BenchRequest {
   /** Under the mock's origin, including `apiPath`. */
   readonly path: string
   readonly headers: Readonly<Record<string, string>>
+  /** `[<id>]` in it is replaced by a fresh id in every request sent (for vendors that refuse a repeated create). */
   readonly body?: string
 }
 

@@ -6,6 +6,7 @@ import { DeskproLegacyCapabilities, DeskproLegacyContactDirectory } from "@conta
 import { deskproLegacy as deskproLegacyMock } from "@contactkit/mock-deskpro-legacy"
 import type { Vendor } from "@contactkit/vendor-kit"
 import { fileURLToPath } from "node:url"
+import { deskproLegacyBench } from "./DeskproLegacyBench.ts"
 import { deskproLegacySummary } from "./DeskproLegacyUnmodelled.ts"
 
 export const deskproLegacy: Vendor = {
@@ -28,5 +29,6 @@ export const deskproLegacy: Vendor = {
   fromConfig: DeskproLegacyContactDirectory.layerConfig(),
   atMock: (apiUrl, apiKey, tuning) => DeskproLegacyContactDirectory.layer({ apiUrl, apiKey, ...tuning }),
   mockApiKey: "1:legacy-key-a",
-  unmodelled: deskproLegacySummary
+  unmodelled: deskproLegacySummary,
+  bench: deskproLegacyBench
 }

@@ -14,6 +14,7 @@ import { Effect, Ref } from "effect"
 import { HttpRouter } from "effect/http"
 import { contactDetailRoutes } from "./ContactDetailRoutes.ts"
 import { emailRoutes } from "./EmailRoutes.ts"
+import { generatedState } from "./LegacyGenerate.ts"
 import type { RateLimitSettings } from "./LegacyRateLimit.ts"
 import { makeRateLimiter } from "./LegacyRateLimit.ts"
 import { seededState } from "./LegacySeed.ts"
@@ -108,6 +109,7 @@ export const makeDeskproLegacy = (options: DeskproLegacyOptions = {}): VendorMod
       ],
       reset: Effect.andThen(Ref.set(state, emptyState), limiter.reset),
       seed: Ref.set(state, seededState()),
+      generate: (count) => Effect.flatMap(Effect.sync(() => generatedState(count)), (next) => Ref.set(state, next)),
       snapshot: Effect.map(Ref.get(state), snapshotOf)
     }
   }),

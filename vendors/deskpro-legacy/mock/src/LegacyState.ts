@@ -7,7 +7,7 @@
  * state stays one immutable value in one `Ref`. A person keeps its own e-mail and record ids in id order (Doctrine's
  * collection order), which is what the API lists.
  */
-import { valuesInIdOrder } from "@contactkit/mock-platform"
+import { IdTable, valuesInIdOrder } from "@contactkit/mock-platform"
 import { HashMap, Option } from "effect"
 import type { ContactType, Fields } from "./LegacyContactData.ts"
 
@@ -54,15 +54,23 @@ export interface OrganizationRow {
   readonly createdAt: number
 }
 
-/** A search result set: the matching person ids when it was made. */
+/**
+ * A search result set: the matching people when it was made. Held as the helpdesk's table as it was then (an
+ * immutable `IdTable`, sharing its nodes with the current one), so making one copies nothing and a page of it is
+ * a slice; its ids are the rows' ids (the rows themselves are read again from the current state).
+ */
 export interface ResultSet {
   readonly helpdesk: number
-  readonly ids: ReadonlyArray<number>
+  readonly people: IdTable.IdTable<PersonRow>
 }
 
 export interface LegacyState {
   readonly people: HashMap.HashMap<number, PersonRow>
+  /** Each helpdesk's people in id order (the same rows as `people`): what a search lists, without filtering all. */
+  readonly helpdeskPeople: HashMap.HashMap<number, IdTable.IdTable<PersonRow>>
   readonly emails: HashMap.HashMap<number, EmailRow>
+  /** Every e-mail record's id by its address (lower case), in any helpdesk: `emailInHelpdesk` without a scan. */
+  readonly emailsByAddress: HashMap.HashMap<string, ReadonlyArray<number>>
   readonly details: HashMap.HashMap<number, DetailRow>
   readonly organizations: HashMap.HashMap<number, OrganizationRow>
   readonly resultSets: HashMap.HashMap<number, ResultSet>
@@ -77,7 +85,9 @@ export interface LegacyState {
 
 export const emptyState: LegacyState = {
   people: HashMap.empty(),
+  helpdeskPeople: HashMap.empty(),
   emails: HashMap.empty(),
+  emailsByAddress: HashMap.empty(),
   details: HashMap.empty(),
   organizations: HashMap.empty(),
   resultSets: HashMap.empty(),
@@ -96,8 +106,12 @@ export const personOf = (state: LegacyState, helpdesk: number, id: number): Pers
   return person?.helpdesk === helpdesk ? person : undefined
 }
 
+/** A helpdesk's people in id order, as a table (`IdTable.values` reads them all). */
+export const peopleTableOf = (state: LegacyState, helpdesk: number): IdTable.IdTable<PersonRow> =>
+  Option.getOrElse(HashMap.get(state.helpdeskPeople, helpdesk), () => IdTable.empty<PersonRow>())
+
 export const peopleOf = (state: LegacyState, helpdesk: number): ReadonlyArray<PersonRow> =>
-  valuesInIdOrder(state.people).filter((person) => person.helpdesk === helpdesk)
+  IdTable.values(peopleTableOf(state, helpdesk))
 
 export const emailsOf = (state: LegacyState, person: PersonRow): ReadonlyArray<EmailRow> =>
   person.emailIds.flatMap((id) => rowOf(state.emails, id) ?? [])
@@ -107,14 +121,55 @@ export const detailsOf = (state: LegacyState, person: PersonRow): ReadonlyArray<
 
 /** The e-mail record with this address (any case) in this helpdesk, whoever has it. */
 export const emailInHelpdesk = (state: LegacyState, helpdesk: number, address: string): EmailRow | undefined => {
-  const wanted = address.toLowerCase()
-  return peopleOf(state, helpdesk).flatMap((person) => emailsOf(state, person)).find((row) => row.email === wanted)
+  const candidates = Option.getOrElse(HashMap.get(state.emailsByAddress, address.toLowerCase()), () => [])
+  // The first in people's id order, then in the person's own order, as reading every person's e-mails would find.
+  let found: { readonly row: EmailRow; readonly person: PersonRow } | undefined
+  for (const id of candidates) {
+    const row = rowOf(state.emails, id)
+    const person = row === undefined ? undefined : rowOf(state.people, row.personId)
+    if (row === undefined || person === undefined || person.helpdesk !== helpdesk) continue
+    if (
+      found === undefined || person.id < found.person.id ||
+      (person.id === found.person.id && person.emailIds.indexOf(id) < person.emailIds.indexOf(found.row.id))
+    ) found = { row, person }
+  }
+  return found?.row
 }
 
-export const withPerson = (state: LegacyState, person: PersonRow): LegacyState => ({
-  ...state,
-  people: HashMap.set(state.people, person.id, person)
-})
+const indexed = (index: LegacyState["emailsByAddress"], address: string, id: number) =>
+  HashMap.set(index, address, [...Option.getOrElse(HashMap.get(index, address), () => []), id])
+
+const unindexed = (index: LegacyState["emailsByAddress"], address: string, id: number) => {
+  const rest = Option.getOrElse(HashMap.get(index, address), (): ReadonlyArray<number> => []).filter((n) => n !== id)
+  return rest.length === 0 ? HashMap.remove(index, address) : HashMap.set(index, address, rest)
+}
+
+const withoutEmailIds = (state: LegacyState, ids: ReadonlyArray<number>) =>
+  ids.reduce((index, id) => {
+    const row = rowOf(state.emails, id)
+    return row === undefined ? index : unindexed(index, row.email, id)
+  }, state.emailsByAddress)
+
+export const withPerson = (state: LegacyState, person: PersonRow): LegacyState => {
+  const previous = rowOf(state.people, person.id)
+  let helpdeskPeople = state.helpdeskPeople
+  if (previous !== undefined && previous.helpdesk !== person.helpdesk) {
+    helpdeskPeople = HashMap.set(
+      helpdeskPeople,
+      previous.helpdesk,
+      IdTable.remove(peopleTableOf(state, previous.helpdesk), person.id)
+    )
+  }
+  return {
+    ...state,
+    people: HashMap.set(state.people, person.id, person),
+    helpdeskPeople: HashMap.set(
+      helpdeskPeople,
+      person.helpdesk,
+      IdTable.set(peopleTableOf({ ...state, helpdeskPeople }, person.helpdesk), person.id, person)
+    )
+  }
+}
 
 /** Adds an e-mail record to its person (after the person's others); the first becomes the primary. */
 export const withEmail = (state: LegacyState, person: PersonRow, address: string, comment: string, now: number) => {
@@ -128,16 +183,24 @@ export const withEmail = (state: LegacyState, person: PersonRow, address: string
   const next: LegacyState = {
     ...withPerson(state, owner),
     emails: HashMap.set(state.emails, id, row),
+    emailsByAddress: indexed(state.emailsByAddress, row.email, id),
     sequences: { ...state.sequences, email: id }
   }
   return [row, owner, next] as const
 }
 
 /** Replaces an e-mail record (its comment). */
-export const withEmailRow = (state: LegacyState, row: EmailRow): LegacyState => ({
-  ...state,
-  emails: HashMap.set(state.emails, row.id, row)
-})
+export const withEmailRow = (state: LegacyState, row: EmailRow): LegacyState => {
+  const previous = rowOf(state.emails, row.id)
+  const index = previous === undefined
+    ? state.emailsByAddress
+    : unindexed(state.emailsByAddress, previous.email, row.id)
+  return {
+    ...state,
+    emails: HashMap.set(state.emails, row.id, row),
+    emailsByAddress: previous?.email === row.email ? state.emailsByAddress : indexed(index, row.email, row.id)
+  }
+}
 
 export const withDetail = (
   state: LegacyState,
@@ -164,14 +227,24 @@ export const withoutDetail = (state: LegacyState, person: PersonRow, id: number)
 export const withoutEmail = (state: LegacyState, person: PersonRow, id: number): LegacyState => {
   const emailIds = person.emailIds.filter((candidate) => candidate !== id)
   const primaryEmailId = person.primaryEmailId === id ? emailIds[0] ?? null : person.primaryEmailId
-  return { ...withPerson(state, { ...person, emailIds, primaryEmailId }), emails: HashMap.remove(state.emails, id) }
+  return {
+    ...withPerson(state, { ...person, emailIds, primaryEmailId }),
+    emails: HashMap.remove(state.emails, id),
+    emailsByAddress: withoutEmailIds(state, [id])
+  }
 }
 
 /** Deletes a person with its e-mail and contact-data records. */
 export const withoutPerson = (state: LegacyState, person: PersonRow): LegacyState => ({
   ...state,
   people: HashMap.remove(state.people, person.id),
+  helpdeskPeople: HashMap.set(
+    state.helpdeskPeople,
+    person.helpdesk,
+    IdTable.remove(peopleTableOf(state, person.helpdesk), person.id)
+  ),
   emails: HashMap.removeMany(state.emails, person.emailIds),
+  emailsByAddress: withoutEmailIds(state, person.emailIds),
   details: HashMap.removeMany(state.details, person.detailIds)
 })
 
@@ -211,5 +284,9 @@ export const snapshotOf = (state: LegacyState) => ({
   emails: valuesInIdOrder(state.emails),
   details: valuesInIdOrder(state.details),
   organizations: valuesInIdOrder(state.organizations),
-  resultSets: HashMap.toEntries(state.resultSets).sort(([a], [b]) => a - b).map(([id, set]) => ({ id, ...set }))
+  resultSets: HashMap.toEntries(state.resultSets).sort(([a], [b]) => a - b).map(([id, set]) => ({
+    id,
+    helpdesk: set.helpdesk,
+    ids: IdTable.values(set.people).map((person) => person.id)
+  }))
 })

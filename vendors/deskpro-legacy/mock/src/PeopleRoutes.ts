@@ -4,7 +4,7 @@
  * error; contact data through the handlers), get, update (own properties and `primary_email`; contact data is not
  * touched here) and delete.
  */
-import { jsonResponse } from "@contactkit/mock-platform"
+import { IdTable, jsonResponse } from "@contactkit/mock-platform"
 import type { Ref } from "effect"
 import {
   created,
@@ -26,7 +26,7 @@ import { keyedById, personResource } from "./LegacyResources.ts"
 import type { LegacyState, PersonRow } from "./LegacyState.ts"
 import {
   emailInHelpdesk,
-  peopleOf,
+  peopleTableOf,
   personOf,
   rowOf,
   withEmail,
@@ -39,22 +39,23 @@ type Errors = Record<string, readonly [string, string]>
 
 const search = (state: LegacyState, context: RequestContext): Outcome => {
   const cached = rowOf(state.resultSets, getUint(context.params, "cache_id"))
-  const [cacheId, ids, next] = cached !== undefined && cached.helpdesk === context.helpdesk
-    ? [getUint(context.params, "cache_id"), cached.ids, state]
+  const [cacheId, found, next] = cached !== undefined && cached.helpdesk === context.helpdesk
+    ? [getUint(context.params, "cache_id"), cached.people, state]
     : (() => {
-      const found = peopleOf(state, context.helpdesk).map((person) => person.id)
-      const [id, withSet] = withResultSet(state, { helpdesk: context.helpdesk, ids: found })
+      const found = peopleTableOf(state, context.helpdesk)
+      const [id, withSet] = withResultSet(state, { helpdesk: context.helpdesk, people: found })
       return [id, found, withSet] as const
     })()
   const page = getUint(context.params, "page") || 1
   const perPage = Math.min(Math.max(getUint(context.params, "per_page") || 25, 1), 250)
-  const people = ids.slice((page - 1) * perPage, page * perPage).flatMap((id) =>
-    personOf(next, context.helpdesk, id) ?? []
+  // The set's people as they were listed; each is shown as it is now (one deleted since is left out).
+  const people = IdTable.slice(found, (page - 1) * perPage, page * perPage).flatMap((listed) =>
+    personOf(next, context.helpdesk, listed.id) ?? []
   )
   const body = {
     page,
     per_page: perPage,
-    total: ids.length,
+    total: IdTable.size(found),
     cache_id: cacheId,
     people: keyedById(people, (person) => personResource(next, person))
   }

@@ -1,0 +1,94 @@
+/**
+ * Deskpro Legacy's bench hooks: fill helpdesk 1 through the legacy API (one POST a person: a name and an e-mail) and
+ * list it back with plain `fetch` + `JSON.parse`, `page`/`per_page` within one result set (`cache_id`) as the
+ * adapter does.
+ */
+import { type BenchHooks, generatedPerson } from "@contactkit/vendor-kit"
+import { Effect } from "effect"
+import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
+
+const auth = { "x-deskpro-api-key": "1:legacy-key-a", accept: "application/json" }
+const people = "/api/people"
+/** Requests in flight while populating: enough to keep a local mock busy without queueing thousands. */
+const concurrency = 16
+
+interface LegacyPage {
+  readonly total: number
+  readonly cache_id: number
+  readonly people: Readonly<Record<string, unknown>> | ReadonlyArray<unknown>
+}
+
+const getJson = async (url: string): Promise<unknown> => {
+  const response = await fetch(url, { headers: auth })
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
+  return JSON.parse(await response.text())
+}
+
+const personBody = (i: number) => {
+  const p = generatedPerson(i)
+  return { name: `${p.first} ${p.last}`, email: p.email }
+}
+
+const jsonPost = (body: unknown) => ({
+  method: "POST" as const,
+  path: people,
+  headers: { ...auth, "content-type": "application/json" },
+  body: JSON.stringify(body)
+})
+
+export const deskproLegacyBench: BenchHooks = {
+  contacts: 5_000,
+  pageSize: 250,
+  seed: false,
+  demoContacts: 0,
+  populate: (mockUrl, count, from = 0) =>
+    Effect.gen(function*() {
+      const client = HttpClient.filterStatusOk(yield* HttpClient.HttpClient)
+      yield* Effect.forEach(
+        Array.from({ length: count }, (_, i) => from + i),
+        (i) =>
+          HttpClientRequest.post(`${mockUrl}${people}`).pipe(
+            HttpClientRequest.setHeaders(auth),
+            HttpClientRequest.bodyJsonUnsafe(personBody(i)),
+            client.execute
+          ),
+        { concurrency, discard: true }
+      )
+    }).pipe(Effect.provide(FetchHttpClient.layer)),
+  throughput: async (mockUrl) => {
+    const page = (await getJson(`${mockUrl}${people}?per_page=1`)) as LegacyPage
+    const id = Object.values(page.people).map((p) => (p as { id: number }).id)[0] ?? 1
+    return {
+      getOne: { method: "GET", path: `${people}/${id}`, headers: auth },
+      listPage: { method: "GET", path: `${people}?per_page=25&cache_id=${page.cache_id}`, headers: auth },
+      // Legacy Deskpro refuses an e-mail another person has: `[<id>]` is replaced by a fresh id in every request.
+      create: jsonPost({ name: "Load Tester", email: "load.[<id>]@example.com" })
+    }
+  },
+  scaling: async (mockUrl) => {
+    const page = (await getJson(`${mockUrl}${people}?per_page=25`)) as LegacyPage
+    const pages = Math.ceil(page.total / 25)
+    return {
+      // A search without `cache_id` makes a fresh result set: the first page as a client first asks it.
+      firstPage: { method: "GET", path: `${people}?per_page=25`, headers: auth },
+      deepPage: {
+        method: "GET",
+        path: `${people}?per_page=25&page=${Math.max(1, pages - 1)}&cache_id=${page.cache_id}`,
+        headers: auth
+      },
+      write: jsonPost({ name: "Late Comer", email: "late.[<id>]@example.com" })
+    }
+  },
+  rawList: async (mockUrl, pageSize) => {
+    let listed = 0
+    let cacheId: number | undefined
+    for (let page = 1;; page++) {
+      const cache = cacheId === undefined ? "" : `&cache_id=${cacheId}`
+      const body = (await getJson(`${mockUrl}${people}?page=${page}&per_page=${pageSize}${cache}`)) as LegacyPage
+      cacheId = body.cache_id
+      const count = Array.isArray(body.people) ? body.people.length : Object.keys(body.people).length
+      listed += count
+      if (count < pageSize || listed >= body.total) return listed
+    }
+  }
+}
