@@ -16,6 +16,7 @@ import { benchMemory, type MemoryResult, renderMemory } from "./MemoryBench.ts"
 import { startMock, startMockProcess } from "./MockProcess.ts"
 import { formatBytes, formatMs, heading } from "./Report.ts"
 import { benchScaling, renderScaling, type ScalingResult, sizes } from "./ScalingBench.ts"
+import { syncPart } from "./sync/SyncPart.ts"
 import { benchServerThroughput, renderThroughput, type ThroughputPoint } from "./throughput/ServerThroughputBench.ts"
 
 const domainContacts = 2_000
@@ -105,6 +106,8 @@ const program = Effect.gen(function*() {
 
   if (parts.has("throughput")) yield* throughput(benched.map(({ vendor }) => vendor))
   if (parts.has("scaling")) yield* scaling(benched.map(({ vendor }) => vendor))
+  // Opt-in only (not in the default list): it starts a Postgres and runner processes.
+  if (parts.has("sync")) yield* syncPart
   if (!parts.has("listing") && !parts.has("memory")) return
 
   yield* Console.log(

@@ -15,7 +15,9 @@ import { importCommand } from "./ImportCommand.ts"
 import { listCommand } from "./ListCommand.ts"
 import { errorLine } from "./Output.ts"
 import { root } from "./Root.ts"
+import { syncCommand } from "./SyncCommand.ts"
 import { vendorsCommand } from "./VendorsCommand.ts"
+import { workerCommand } from "./WorkerCommand.ts"
 
 export const version = "0.1.0"
 
@@ -27,7 +29,9 @@ export const contactkit = root.pipe(
     importCommand,
     copyCommand,
     fidelityCommand,
-    envCommand
+    envCommand,
+    syncCommand,
+    workerCommand
   ])
 )
 

@@ -2,7 +2,7 @@
  * Credential references resolved by the runner from its own environment, never from the database: an endpoint
  * `{ vendor, credential: "acme_eu" }` reads the vendor's own variables (its registry entry's `env`) with the
  * reference in front — `ACME_EU_<VARIABLE>` — and hands them to the adapter's `fromConfig`, where secrets stay
- * `Redacted`. Two more variables belong to the reference itself:
+ * `Redacted`; the reference `default` reads them unprefixed. Two more variables belong to the reference itself:
  *
  * - `<REF>_RATE_LIMIT` (`100/10s`): the credential's limit, held by all runners together (SharedRateLimiter);
  * - `<REF>_MOCK` (`http://127.0.0.1:4020`): the vendor's local mock server at that origin, with its demo
@@ -20,8 +20,15 @@ import { type Endpoint, endpointLabel } from "./SyncJob.ts"
 
 type Variables = Readonly<Record<string, string | undefined>>
 
+/** The reference that stands for the vendor's own variables, unprefixed (the CLI's vendor without a profile). */
+export const defaultCredential = "default"
+
 /** `ACME_EU_` for the reference `acme_eu`. */
 export const prefixOf = (credential: string): string => `${credential.toUpperCase()}_`
+
+/** The name a vendor variable has for a reference: prefixed, except for the default reference. */
+const variableOf = (credential: string, name: string) =>
+  credential === defaultCredential ? name : `${prefixOf(credential)}${name}`
 
 /** The HTTP client every request of one credential goes through: first its slot, then the request. */
 const limitedHttp = (key: string, rateLimit: RateLimit | undefined) =>
@@ -52,9 +59,10 @@ const openFrom =
       const values: Record<string, string> = {}
       const missing: Array<string> = []
       for (const variable of vendor.env) {
-        const value = variables[`${prefix}${variable.name}`]
+        const name = variableOf(endpoint.credential, variable.name)
+        const value = variables[name]
         if (value !== undefined && value !== "") values[variable.name] = value
-        else missing.push(`${prefix}${variable.name}`)
+        else missing.push(name)
       }
       if (mock === undefined && missing.length > 0) {
         return yield* new SetupError({ endpoint: label, detail: `set ${missing.join(", ")} (or ${prefix}MOCK)` })

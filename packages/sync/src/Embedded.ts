@@ -27,12 +27,12 @@ export const layerStores = Layer.mergeAll(SyncStore.layer, JobStore.layer, Share
 )
 
 /** How the runners reach vendors, possibly through the shared rate limiter of the database. */
-export type DirectoriesLayer<E = never> = Layer.Layer<SyncDirectories, E, SharedRateLimiter.SharedRateLimiter>
+export type DirectoriesLayer<E = never, R = SharedRateLimiter.SharedRateLimiter> = Layer.Layer<SyncDirectories, E, R>
 
 /** The sync on an engine: the workflow registered, the directories, the stores — all but the database. */
-export const layerOnCluster = <A extends WorkflowEngine.WorkflowEngine, E1, R1, E2>(
+export const layerOnCluster = <A extends WorkflowEngine.WorkflowEngine, E1, R1, E2, R2>(
   cluster: Layer.Layer<A, E1, R1>,
-  directories: DirectoriesLayer<E2>
+  directories: DirectoriesLayer<E2, R2>
 ) =>
   SyncRun.layer.pipe(
     Layer.provideMerge(cluster),
@@ -41,17 +41,13 @@ export const layerOnCluster = <A extends WorkflowEngine.WorkflowEngine, E1, R1, 
   )
 
 /** Everything a single process needs to run jobs: `Jobs.runNow(job)` then works. */
-export const layer = <E>(options: EmbeddedOptions, directories: DirectoriesLayer<E>): Layer.Layer<
-  | WorkflowEngine.WorkflowEngine
-  | SyncDirectories
-  | SyncStore.SyncStore
-  | JobStore.JobStore
-  | SharedRateLimiter.SharedRateLimiter,
-  unknown
-> => {
+export const layer = <E, R>(options: EmbeddedOptions, directories: DirectoriesLayer<E, R>) => {
   const sql: Layer.Layer<SqlClient.SqlClient, unknown> = NodeSqliteClient.layer(options)
   const cluster = ClusterWorkflowEngine.layer.pipe(
-    Layer.provide(SingleRunner.layer({ runnerStorage: "memory" })),
+    // Every message is stored, so encoded, anyway: simulating a remote runner's encoding on top buys nothing.
+    Layer.provide(
+      SingleRunner.layer({ runnerStorage: "memory", shardingConfig: { simulateRemoteSerialization: false } })
+    ),
     Layer.provide(NodeCrypto.layerDigest)
   )
   return layerOnCluster(cluster, directories).pipe(Layer.provide(sql))

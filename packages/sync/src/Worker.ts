@@ -48,9 +48,15 @@ export const shardingOf = (options: WorkerOptions): Partial<ShardingConfig.Shard
   }
 }
 
+/** The cluster's database: many small statements from many fibers, pipelined on a few connections. */
+export const layerDatabase = (url: Redacted.Redacted<string>) =>
+  PgClient.layer({ url, maxConnections: 8, multiplex: true })
+
+/** The jobs and links of a cluster's database, for registering jobs and reading results from outside a runner. */
+export const layerClient = (url: Redacted.Redacted<string>) => layerStores.pipe(Layer.provideMerge(layerDatabase(url)))
+
 export const layer = (options: WorkerOptions) => {
-  // Many small statements from many fibers: pipelined on a few connections rather than one connection each.
-  const database = PgClient.layer({ url: options.databaseUrl, maxConnections: 8, multiplex: true })
+  const database = layerDatabase(options.databaseUrl)
   const cluster = NodeClusterSocket.layer({ shardingConfig: shardingOf(options) })
   const engine = ClusterWorkflowEngine.layer.pipe(Layer.provideMerge(cluster))
   // Layers are built once per reference: the scheduler shares the engine and the stores of the workflow.

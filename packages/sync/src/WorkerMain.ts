@@ -7,7 +7,7 @@
  * Runs until SIGTERM or SIGINT, then hands its shards back.
  */
 import { NodeRuntime } from "@effect/platform-node"
-import { Config, Effect, Layer } from "effect"
+import { Config, ConfigProvider, Effect, Layer } from "effect"
 import { WriteConcurrency } from "./SyncRun.ts"
 import * as Worker from "./Worker.ts"
 
@@ -19,10 +19,12 @@ export const config = Config.all({
   writeConcurrency: Config.Int("CK_SYNC_WRITE_CONCURRENCY").pipe(Config.withDefault(4))
 })
 
-/** The runner, configured from `variables`, until interrupted. */
+/** The runner, configured from `variables` (its own settings and the credential references), until interrupted. */
 export const launch = (variables: Readonly<Record<string, string | undefined>>) =>
   Effect.gen(function*() {
-    const settings = yield* config
+    const settings = yield* config.pipe(
+      Effect.provide(ConfigProvider.layer(ConfigProvider.fromUnknown(variables)))
+    )
     yield* Effect.logInfo(`runner ${settings.host}:${settings.port} starting`)
     return yield* Layer.launch(Worker.layer({ ...settings, variables })).pipe(
       Effect.provideService(WriteConcurrency, settings.writeConcurrency)
