@@ -1,0 +1,99 @@
+/**
+ * A fresh project outside the workspace, as another team would make one: every publishable package packed with
+ * `pnpm pack` (which turns `workspace:*` and `catalog:` into versions), the tarballs installed with `npm install`
+ * beside `effect`, `@effect/platform-node`, `vitest` and `@effect/vitest` from the registry (npm's cache first),
+ * and a Node 22 binary from the registry's `node` package for the oldest Node the packages support.
+ * The packages must already be built (`dist/`): turbo runs every `build` before this package's `test`.
+ */
+import { Context, Effect, Layer } from "effect"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { npm, run, succeeded } from "./Processes.ts"
+
+export const workspaceRoot = fileURLToPath(new URL("../../../", import.meta.url))
+
+/** The Node 22 release the consumer runs on besides the project's own Node 24. */
+export const node22Version = "22.23.3"
+
+export interface Packed {
+  readonly name: string
+  readonly filename: string
+  readonly files: ReadonlyArray<string>
+}
+
+export class ConsumerProject extends Context.Service<ConsumerProject, {
+  readonly dir: string
+  readonly node22: string
+  readonly packed: ReadonlyArray<Packed>
+}>()("@contactkit/consumer-test/ConsumerProject") {}
+
+const pnpm = (args: ReadonlyArray<string>) => {
+  const execPath = process.env["npm_execpath"]
+  return execPath !== undefined && execPath.includes("pnpm")
+    ? run(execPath, args, { cwd: workspaceRoot })
+    : run("npx", ["-y", "pnpm@12.21.0", ...args], { cwd: workspaceRoot })
+}
+
+/** The versions this workspace itself runs, so the consumer gets the same third-party packages. */
+const installedVersion = (name: string): string => {
+  const require = createRequire(import.meta.url)
+  return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version
+}
+
+const thirdParty = ["effect", "@effect/platform-node", "vitest", "@effect/vitest", "@types/node"]
+
+const packAll = (destination: string) =>
+  Effect.gen(function*() {
+    const listed = yield* pnpm(["-r", "ls", "--depth", "-1", "--json"]).pipe(
+      Effect.flatMap(succeeded("pnpm ls"))
+    )
+    const projects = JSON.parse(listed.stdout) as ReadonlyArray<{ name: string; private?: boolean }>
+    const publishable = projects.filter((project) => project.private !== true).map((project) => project.name)
+    const packed = yield* pnpm([
+      "-r",
+      ...publishable.flatMap((name) => ["--filter", name]),
+      "pack",
+      "--json",
+      "--pack-destination",
+      destination
+    ]).pipe(Effect.flatMap(succeeded("pnpm pack")))
+    const result = JSON.parse(packed.stdout) as ReadonlyArray<
+      { name: string; filename: string; files: ReadonlyArray<{ path: string }> }
+    >
+    return result.map((entry) => ({
+      name: entry.name,
+      filename: entry.filename,
+      files: entry.files.map((file) => file.path)
+    }))
+  })
+
+const make = Effect.gen(function*() {
+  const dir = mkdtempSync(join(tmpdir(), "contactkit-consumer-"))
+  if (process.env["CK_CONSUMER_KEEP"] === undefined) {
+    yield* Effect.addFinalizer(() => Effect.sync(() => rmSync(dir, { recursive: true, force: true })))
+  }
+  const project = join(dir, "project")
+  const packed = yield* packAll(join(dir, "tarballs"))
+  const dependencies = Object.fromEntries([
+    ...packed.map((entry) => [entry.name, `file:${entry.filename}`]),
+    ...thirdParty.map((name) => [name, installedVersion(name)])
+  ])
+  mkdirSync(project)
+  writeFileSync(
+    join(project, "package.json"),
+    `${JSON.stringify({ name: "consumer", private: true, type: "module", dependencies }, null, 2)}\n`
+  )
+  yield* npm(["install", "--prefer-offline"], { cwd: project }).pipe(Effect.flatMap(succeeded("npm install")))
+  const nodes = join(dir, "node22")
+  mkdirSync(nodes)
+  writeFileSync(join(nodes, "package.json"), `{ "private": true }\n`)
+  yield* npm(["install", "--prefer-offline", `node@${node22Version}`], { cwd: nodes }).pipe(
+    Effect.flatMap(succeeded("npm install node@22"))
+  )
+  return ConsumerProject.of({ dir: project, node22: join(nodes, "node_modules", ".bin", "node"), packed })
+})
+
+export const layer = Layer.effect(ConsumerProject, make)
