@@ -1,9 +1,12 @@
 /**
  * A client-side rate limiter set from a vendor's documented limits (say, 30 requests to
  * one endpoint per 30 s), so a bulk listing slows itself down instead of collecting 429s.
- * A sliding window over `Clock`, so tests drive it with `TestClock`.
+ * It is Effect's own `RateLimiter` (`effect/persistence`) over its in-memory store, one per client: each request
+ * takes a slot in a fixed window (the first request opens it) and waits, when the window is full, for the window
+ * its slot falls in — so a window is never overbooked. It reads `Clock`, so tests drive it with `TestClock`.
  */
-import { Clock, Duration, Effect, Ref, Semaphore } from "effect"
+import { Duration, Effect } from "effect"
+import { RateLimiter as EffectRateLimiter } from "effect/persistence"
 
 export interface RateLimit {
   /** At most this many requests… */
@@ -17,24 +20,19 @@ export type RateLimiter = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Ef
 
 export const makeRateLimiter = (rateLimit: RateLimit): Effect.Effect<RateLimiter> =>
   Effect.gen(function*() {
-    const windowMillis = Duration.toMillis(rateLimit.window)
-    const limit = Math.max(1, rateLimit.limit)
-    const starts = yield* Ref.make<ReadonlyArray<number>>([])
-    // One waiter at a time decides its start, so the window is never overbooked.
-    const gate = yield* Semaphore.make(1)
-    const admit: Effect.Effect<void> = Effect.gen(function*() {
-      const now = yield* Clock.currentTimeMillis
-      const recent = (yield* Ref.get(starts)).filter((t) => t > now - windowMillis)
-      if (recent.length < limit) {
-        yield* Ref.set(starts, [...recent, now])
-        return
-      }
-      yield* Ref.set(starts, recent)
-      yield* Effect.sleep(Duration.millis(recent[0]! + windowMillis - now))
-      yield* admit
-    })
-    const admitOne = Semaphore.withPermits(gate, 1)(admit)
-    return <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.andThen(admitOne, effect)
+    const limiter = yield* EffectRateLimiter.make.pipe(Effect.provide(EffectRateLimiter.layerStoreMemory))
+    const slot = limiter.consume({
+      key: "requests",
+      algorithm: "fixed-window",
+      onExceeded: "delay",
+      limit: Math.max(1, rateLimit.limit),
+      window: Duration.fromInputUnsafe(rateLimit.window)
+    }).pipe(
+      Effect.flatMap(({ delay }) => Duration.isZero(delay) ? Effect.void : Effect.sleep(delay)),
+      // The in-memory store cannot fail; "delay" never refuses a slot.
+      Effect.orDie
+    )
+    return <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.andThen(slot, effect)
   })
 
 /** No limit: every request starts at once. */

@@ -1,9 +1,11 @@
 /**
  * How a vendor call is retried: how many times, and how long to wait between attempts —
  * jittered exponential backoff, unless the vendor said how long (`Retry-After`, a reset
- * header, or a hint in its 429 body), in which case its word wins.
+ * header, or a hint in its 429 body), in which case its word wins. The backoff is Effect's
+ * `Schedule` and `Retry-After` is read by Effect's parser; what stays here is the policy.
  */
-import { Clock, Duration, Effect, Random } from "effect"
+import { Clock, DateTime, Duration, Effect, Result, Schedule } from "effect"
+import { Headers } from "effect/http"
 
 export interface RetryPolicy {
   /** Retries after the first attempt; 0 disables retrying. */
@@ -24,24 +26,41 @@ export const defaultRetryPolicy: RetryPolicy = {
 }
 
 /**
- * The delay before retry number `attempt` (0-based): `base * 2^attempt` capped at `max`, then
- * "equal jitter" (between half and all of it) so that many clients do not retry in lockstep.
+ * Jittered exponential backoff as Effect's own `Schedule`: `base * 2^n`, each delay scaled by a random factor of
+ * 0.8–1.2 (`Schedule.jittered`, so many clients do not retry in lockstep), and never longer than `max`.
  */
+export const backoffSchedule = (policy: RetryPolicy): Schedule.Schedule<Duration.Duration> => {
+  const max = Duration.fromInputUnsafe(policy.max)
+  return Schedule.exponential(policy.base).pipe(
+    Schedule.jittered,
+    Schedule.modifyDelay(({ duration }) => Effect.succeed(Duration.min(duration, max)))
+  )
+}
+
+/** The delay before retry number `attempt` (0-based): step `attempt + 1` of `backoffSchedule`. */
 export const backoff = (policy: RetryPolicy, attempt: number): Effect.Effect<Duration.Duration> =>
-  Effect.map(Random.next, (random) => {
-    const ceiling = Math.min(Duration.toMillis(policy.max), Duration.toMillis(policy.base) * 2 ** attempt)
-    return Duration.millis(Math.round(ceiling / 2 + (ceiling / 2) * random))
+  Effect.gen(function*() {
+    const step = yield* Schedule.toStep(backoffSchedule(policy))
+    const now = yield* Clock.currentTimeMillis
+    let delay = Duration.zero
+    for (let n = 0; n <= attempt; n++) {
+      delay = (yield* Effect.orDie(step(now, undefined)))[1]
+    }
+    return delay
   })
 
 /**
- * Reads a `Retry-After` value: delay-seconds (`"11"`) or an HTTP date. Undefined when it is
- * neither; a date in the past means "now".
+ * Reads a `Retry-After` value with Effect's parser (`Headers.parseRetryAfter`): delay-seconds (`"11"`) or an HTTP
+ * date, whose wait is counted from `Clock`. Undefined when it is neither; a date in the past means "now".
  */
 export const parseRetryAfter = (value: string | undefined): Effect.Effect<Duration.Duration | undefined> => {
   if (value === undefined) return Effect.succeed(undefined)
-  const trimmed = value.trim()
-  if (/^\d+(\.\d+)?$/u.test(trimmed)) return Effect.succeed(Duration.seconds(Number(trimmed)))
-  const at = Date.parse(trimmed)
-  if (Number.isNaN(at)) return Effect.succeed(undefined)
-  return Effect.map(Clock.currentTimeMillis, (now) => Duration.millis(Math.max(0, at - now)))
+  const parsed = Headers.parseRetryAfter(value)
+  if (Result.isFailure(parsed)) return Effect.succeed(undefined)
+  const retryAfter = parsed.success
+  if (retryAfter._tag === "Duration") return Effect.succeed(retryAfter.duration)
+  return Effect.map(
+    Clock.currentTimeMillis,
+    (now) => Duration.millis(Math.max(0, DateTime.toEpochMillis(retryAfter.dateTime) - now))
+  )
 }
