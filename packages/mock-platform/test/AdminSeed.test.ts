@@ -3,7 +3,7 @@
  * (through the vendor's `generate`), the same state for the same count; a bad count, or a vendor without `generate`,
  * is a 400 that changes nothing.
  */
-import { assert, describe, it, layer } from "@effect/vitest"
+import { assert, describe, layer } from "@effect/vitest"
 import { Effect } from "effect"
 import { layer as mockLayer } from "../src/index.ts"
 import { admin, call } from "../src/testing/index.ts"
