@@ -28,7 +28,7 @@ const memoryGrowth = 4
  * `CK_BENCH_SECONDS`.
  */
 const parts = new Set((process.env["CK_BENCH"] ?? "domain,listing,memory,throughput,scaling").split(","))
-/** `CK_BENCH_VENDORS=phonecom,monica` picks vendors (default: every vendor in the registry with bench hooks). */
+/** `CK_BENCH_VENDORS=<name>,<name>` picks vendors by registry name (default: every vendor with bench hooks). */
 const chosenVendors = process.env["CK_BENCH_VENDORS"] === undefined
   ? undefined
   : new Set(process.env["CK_BENCH_VENDORS"].split(","))

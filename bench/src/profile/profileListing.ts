@@ -7,7 +7,7 @@
  * Usage: `node src/profile/profileListing.ts <vendor> [runs=5]` (`CK_PROFILE_OUT=<file>` keeps the .cpuprofile).
  */
 import { ContactDirectory } from "@contactkit/domain"
-import { vendorNamed } from "@contactkit/registry"
+import { vendorNamed, vendors } from "@contactkit/registry"
 import { NodeRuntime } from "@effect/platform-node"
 import { Console, Effect, Stream } from "effect"
 import { writeFileSync } from "node:fs"
@@ -19,7 +19,8 @@ import { cpuMillisOf } from "./ProcessCpu.ts"
 import { makeProfiler } from "./Profiler.ts"
 import { renderShares, summarize } from "./ProfileSummary.ts"
 
-const [vendorName = "phonecom", runsArg = "5"] = process.argv.slice(2)
+// The first registered vendor with bench hooks unless one is named.
+const [vendorName = vendors.find((v) => v.bench !== undefined)?.name ?? "", runsArg = "5"] = process.argv.slice(2)
 const runs = Number(runsArg)
 
 const program = Effect.gen(function*() {

@@ -8,7 +8,7 @@
  * Usage: `node src/profile/profileMock.ts <vendor> <getOne|listPage|create> [connections=10] [seconds=5]`
  * (`CK_PROFILE_OUT=<file>` keeps the .cpuprofile, e.g. for Chrome's DevTools).
  */
-import { vendorNamed } from "@contactkit/registry"
+import { vendorNamed, vendors } from "@contactkit/registry"
 import type { BenchRequest } from "@contactkit/vendor-kit"
 import { NodeRuntime } from "@effect/platform-node"
 import { Console, Effect } from "effect"
@@ -22,7 +22,13 @@ import { runLoad } from "../throughput/LoadGenerator.ts"
 import { cpuMillisOf } from "./ProcessCpu.ts"
 import { type CpuProfile, renderShares, summarize } from "./ProfileSummary.ts"
 
-const [vendorName = "phonecom", routeName = "getOne", connectionsArg = "10", secondsArg = "5"] = process.argv.slice(2)
+// The first registered vendor with bench hooks unless one is named.
+const [
+  vendorName = vendors.find((v) => v.bench !== undefined)?.name ?? "",
+  routeName = "getOne",
+  connectionsArg = "10",
+  secondsArg = "5"
+] = process.argv.slice(2)
 const connections = Number(connectionsArg)
 const seconds = Number(secondsArg)
 const contacts = Number(process.env["CK_PROFILE_CONTACTS"] ?? 1000)
