@@ -11,7 +11,7 @@
 import { project, toDraft } from "@contactkit/domain"
 import { Credentials, Embedded, Jobs, JobStore, Worker } from "@contactkit/sync"
 import { RunnerProcess, ThrowawayPostgres } from "@contactkit/sync/testing"
-import { Console, Context, Effect, Layer, Redacted, Stream } from "effect"
+import { Console, Context, Effect, Layer, Redacted, References, Stream } from "effect"
 import { SqlClient } from "effect/sql"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -53,7 +53,9 @@ const embedded = (work: SyncWork) =>
         { filename: join(mkdtempSync(join(tmpdir(), "ck-sync-bench-")), "sync.sqlite") },
         Credentials.layerFromVariables(work.variables)
       )
-    )
+    ),
+    // The runs log what they plan and finish; the benchmark prints only its figures.
+    Effect.provideService(References.MinimumLogLevel, "Warn")
   )
 
 /** One round on `count` runner processes over a fresh database of `postgres`. */

@@ -7,7 +7,8 @@
  */
 import { Effect, Redacted, Schema, type Scope } from "effect"
 import { execFileSync } from "node:child_process"
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
+import { createHash } from "node:crypto"
+import { chownSync, cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
@@ -59,6 +60,24 @@ const freePort = Effect.callback<number, PostgresError>((resume) => {
 const asRoot = process.getuid?.() === 0
 const owner = asRoot ? { uid: 65534, gid: 65534 } : {}
 
+/**
+ * As root, binaries inside a checkout `nobody` may not be able to reach (a clone under /root) are copied once to
+ * a world-readable place under the temporary directory, with their libraries beside them.
+ */
+const reachable = (bin: string): string => {
+  if (!asRoot || bin.startsWith("/usr/")) return bin
+  const native = dirname(bin)
+  const copy = join(tmpdir(), `ck-postgres-${createHash("sha256").update(native).digest("hex").slice(0, 12)}`)
+  if (!existsSync(join(copy, "bin", "postgres"))) {
+    // Copied aside, then renamed into place: another process starting a server at the same time sees all or none.
+    const partial = `${copy}.${process.pid}`
+    cpSync(native, partial, { recursive: true, verbatimSymlinks: true })
+    if (existsSync(copy)) rmSync(partial, { recursive: true, force: true })
+    else renameSync(partial, copy)
+  }
+  return join(copy, "bin")
+}
+
 const run = (file: string, args: ReadonlyArray<string>) =>
   Effect.try({
     try: () => execFileSync(file, [...args], { ...owner, stdio: "pipe", timeout: 120_000 }),
@@ -70,12 +89,16 @@ const run = (file: string, args: ReadonlyArray<string>) =>
 
 /** Starts a fresh server on a free loopback port; stops it and deletes its data when the scope closes. */
 export const start: Effect.Effect<RunningPostgres, PostgresError, Scope.Scope> = Effect.gen(function*() {
-  const bin = binaries()
-  if (bin === undefined) {
+  const found = binaries()
+  if (found === undefined) {
     return yield* new PostgresError({
       detail: "no PostgreSQL binaries: install the workspace (npm binaries) or set CK_POSTGRES_BIN"
     })
   }
+  const bin = yield* Effect.try({
+    try: () => reachable(found),
+    catch: (error) => new PostgresError({ detail: `cannot copy the PostgreSQL binaries: ${String(error)}` })
+  })
   const dir = yield* Effect.acquireRelease(
     Effect.sync(() => {
       const path = mkdtempSync(join(tmpdir(), "ck-postgres-"))
