@@ -4,6 +4,8 @@
  * goes into `reports/conformance.md` and, by hand, into `docs/unification.md`.
  */
 import { type Capabilities, type FieldKind, fieldKinds, type FieldRule } from "@contactkit/domain"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { dirname } from "node:path"
 
 const list = (values: ReadonlyArray<string>) => values.length === 0 ? "none" : values.join(", ")
 
@@ -55,4 +57,10 @@ export const fidelityMatrix = (vendors: ReadonlyArray<Capabilities>): string => 
     row("dedupe on create", (c) => (c.dedupeOnCreate ? "yes" : "no")),
     row("delete", (c) => (c.remove ? "yes" : "no"))
   ].join("\n")
+}
+
+/** Writes the field × vendor matrix of a run's implementations where `ReportWriter` reads it. */
+export const writeFidelityMatrix = (path: string, vendors: ReadonlyArray<Capabilities>): void => {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, `${fidelityMatrix(vendors)}\n`)
 }

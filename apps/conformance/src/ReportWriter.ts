@@ -1,24 +1,26 @@
 /**
  * A Vitest reporter that writes `reports/conformance.md` after every run: the vendor × scenario
- * matrix from the test results, and the field × vendor matrix from each harness's Capabilities.
+ * matrix from the test results, and the field × vendor matrix the run wrote from each harness's Capabilities
+ * (`fidelityPath`; the run that builds the harnesses renders it, see `writeFidelityMatrix`).
  * JUnit XML is written by Vitest's own junit reporter beside it.
+ *
+ * It imports no workspace package: Vitest loads a config's reporters before it resolves packages from their
+ * sources, so anything imported here must resolve as it is published.
  */
-import type { Capabilities } from "@contactkit/domain"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 import type { Reporter, TestModule } from "vitest/node"
-import { fidelityMatrix } from "./FidelityMatrix.ts"
 import { type ScenarioName, scenarioNames, scenarios } from "./Scenarios.ts"
 
 const symbol = { passed: "✅ pass", failed: "❌ fail", skipped: "⏭ skip", pending: "…" } as const
 
 export default class ReportWriter implements Reporter {
   readonly path: string
-  readonly capabilities: ReadonlyArray<Capabilities>
-  /** `capabilities`: what each implementation in the run declares, for the field × vendor matrix. */
-  constructor(options: { readonly path?: string; readonly capabilities?: ReadonlyArray<Capabilities> } = {}) {
+  readonly fidelityPath: string
+  /** `fidelityPath`: the field × vendor matrix of the run, as `writeFidelityMatrix` left it. */
+  constructor(options: { readonly path?: string; readonly fidelityPath?: string } = {}) {
     this.path = options.path ?? "reports/conformance.md"
-    this.capabilities = options.capabilities ?? []
+    this.fidelityPath = options.fidelityPath ?? "reports/fidelity.md"
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>) {
@@ -65,7 +67,9 @@ export default class ReportWriter implements Reporter {
       "",
       "## Field × vendor (from each vendor's Capabilities)",
       "",
-      fidelityMatrix(this.capabilities),
+      existsSync(this.fidelityPath)
+        ? readFileSync(this.fidelityPath, "utf8").trimEnd()
+        : "(no matrix: the run wrote none — see `writeFidelityMatrix`)",
       ""
     ]
     mkdirSync(dirname(this.path), { recursive: true })
