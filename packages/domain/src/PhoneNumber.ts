@@ -17,7 +17,11 @@ export const defaultRegion: Region = "US"
  * returns `+19999999999` for its own documentation's example — and ranges change over time.
  */
 export const toE164 = (number: string, region: Region = defaultRegion): string | undefined =>
-  e164Shape.test(number) ? fromE164(number) : fromText(number, region)
+  e164Shape.test(number)
+    ? fromE164(number)
+    : northAmericanWithSeparators.test(number)
+    ? fromSeparated(number, region)
+    : fromText(number, region)
 
 /** The full parse: finds the country, strips national prefixes, then checks the length. */
 const fromText = (number: string, region: Region = defaultRegion): string | undefined => {
@@ -37,6 +41,19 @@ const e164Shape = /^\+1[0-9]{10}$/u
 const fromE164 = (number: string): string | undefined => {
   const direct = readE164(number)
   return direct !== undefined && direct.isPossible() && direct.number === number ? number : fromText(number)
+}
+
+/**
+ * `+1` and ten digits written with spaces, dashes, dots or parentheses between them (`+1 212 555 0100`,
+ * `+1 (212) 555-0100`): what people and vendors often store. The separators are punctuation to the full parse too,
+ * so the digits are read the fast way; whatever that does not settle goes to the full parse of the text as written.
+ */
+const northAmericanWithSeparators = /^\+1[ ().-]*(?:[0-9][ ().-]*){9}[0-9]$/u
+
+const fromSeparated = (number: string, region: Region): string | undefined => {
+  const digits = number.replace(/[ ().-]/gu, "")
+  const direct = readE164(digits)
+  return direct !== undefined && direct.isPossible() && direct.number === digits ? digits : fromText(number, region)
 }
 
 const readE164 = (number: string): PhoneNumber | undefined => {

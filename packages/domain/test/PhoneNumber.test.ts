@@ -68,6 +68,24 @@ describe("toE164", () => {
       { numRuns: 10_000 }
     ))
 
+  it("gives +1 numbers written with separators exactly the answer of the full parse", () => {
+    const separator = fc.constantFrom("", "", " ", "-", ".", "(", ")", " (", ") ")
+    const separated = fc.tuple(fc.stringMatching(/^[0-9]{10}$/u), fc.array(separator, { minLength: 11, maxLength: 11 }))
+      .map(([digits, gaps]) => `+1${[...digits].map((digit, i) => `${gaps[i]}${digit}`).join("")}`)
+    fc.assert(fc.property(separated, (number) => toE164(number) === fullParse(number)), { numRuns: 10_000 })
+    for (
+      const number of [
+        "+1 212 555 0100",
+        "+1 (212) 555-0100",
+        "+1.212.555.0100",
+        "+1 (0) 212 555 010",
+        "+1 112 555 0100"
+      ]
+    ) {
+      assert.strictEqual(toE164(number), fullParse(number), number)
+    }
+  })
+
   it("agrees with the full parse on E.164 written with a national prefix after the country code", () => {
     for (const number of ["+4402071234567", "+3906123456789", "+61041234567", "+70951234567", "+4920123456789"]) {
       assert.strictEqual(toE164(number), fullParse(number), number)
