@@ -38,10 +38,26 @@ export const safeUrl = (url: string): string => {
   return `${parsed.origin}${parsed.pathname === "/" ? "" : parsed.pathname}`
 }
 
-/** One line: what happened to `method url`, from the failure's cause chain, else its own message. */
+/** The innermost message of a cause chain (`fetch failed` → `bad port`), the most specific words there are. */
+const innermost = (cause: unknown, depth = 0): string | undefined => {
+  if (depth > 6 || typeof cause !== "object" || cause === null) return undefined
+  const c = cause as { readonly message?: unknown; readonly cause?: unknown }
+  const deeper = innermost(c.cause, depth + 1)
+  return deeper ?? (typeof c.message === "string" && c.message !== "" ? c.message : undefined)
+}
+
+/**
+ * One line: what happened to `method url`, from the failure's cause chain; else the failure's own message with
+ * the request it repeats taken out (it carries the full URL, query included) and the innermost cause added.
+ */
 export const describeTransportFailure = (method: string, url: string, cause: unknown, fallback: string): string => {
   const codes = codesOf(cause)
   const origin = URL.canParse(url) ? new URL(url).origin : safeUrl(url)
   const kind = kinds.find(([names]) => names.some((name) => codes.includes(name)))
-  return `${method} ${safeUrl(url)}: ${kind === undefined ? fallback : kind[1](origin)}`
+  if (kind !== undefined) return `${method} ${safeUrl(url)}: ${kind[1](origin)}`
+  const general = fallback.replace(/\s*\([A-Z]+ [^)]*\)\s*$/u, "")
+  const specific = innermost((cause as { readonly cause?: unknown } | null)?.cause)
+  return `${method} ${safeUrl(url)}: ${
+    specific === undefined || general.includes(specific) ? general : `${general}: ${specific}`
+  }`
 }

@@ -88,3 +88,13 @@ describe("a 404 on a path the adapter expects to exist", () => {
     assert.strictEqual(reasonFromStatus({ status: 404, id: "7" })._tag, "ContactNotFound")
   })
 })
+
+describe("a transport failure without a known code", () => {
+  it.effect("keeps the innermost reason and leaves the query out", () =>
+    Effect.gen(function*() {
+      // fetch refuses some ports outright ("bad port"), before any connection.
+      const error = yield* Effect.flip(call("http://127.0.0.1:9", "/contacts?api_key=SECRET-KEY-123"))
+      const detail = error._tag === "VendorUnavailable" ? error.detail ?? "" : ""
+      assert.strictEqual(detail, "GET http://127.0.0.1:9/contacts: Transport error: bad port")
+    }))
+})
