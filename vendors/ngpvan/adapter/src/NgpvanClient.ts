@@ -14,6 +14,7 @@ import { type Duration, Effect, Option, Redacted, Result, Schema } from "effect"
 import { FetchHttpClient, type HttpClient, HttpClientRequest } from "effect/http"
 import { type CallContext, failure, type PathOf } from "./NgpvanFailure.ts"
 import {
+  isNgpvanContact,
   NgpvanContact,
   NgpvanContactIdResponse,
   type NgpvanContactInput,
@@ -87,6 +88,11 @@ const decodeItem = Schema.decodeUnknownResult(NgpvanContact)
 const decodeItems = (scrub: Scrub) => (items: ReadonlyArray<unknown>, status: number) => {
   const records: Array<NgpvanRecord> = []
   for (const raw of items) {
+    // Checked by hand first: the schema's decoder costs more per contact than parsing it.
+    if (isNgpvanContact(raw)) {
+      records.push({ wire: raw, raw })
+      continue
+    }
     const result = decodeItem(raw)
     if (Result.isFailure(result)) {
       const detail = scrub(`a contact does not match ngpvan's contract: ${result.failure.message}`)

@@ -134,3 +134,50 @@ export type NgpvanContactUpdate = { readonly [K in NgpvanText]?: string | null }
   readonly phones: ReadonlyArray<NgpvanPhoneInput>
   readonly addresses: ReadonlyArray<NgpvanAddressInput>
 }
+
+// ── fast check of a listed contact ───────────────────────────────────────────────────────────
+// What `NgpvanContact` accepts, checked by hand for the listing's hot path: never more than the schema accepts
+// (test/NgpvanSchemaCheck.test.ts), so a contact it refuses is decoded by the schema as before.
+
+type Json = Readonly<Record<string, unknown>>
+
+const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** An optional key holding null or a value `is` accepts (a present `undefined` is refused). */
+const optional = (record: Json, key: string, is: (value: unknown) => boolean) => {
+  const value = record[key]
+  return value === undefined ? !(key in record) : value === null || is(value)
+}
+
+const isString = (value: unknown) => typeof value === "string"
+const texts = (record: Json, keys: ReadonlyArray<string>) => keys.every((key) => optional(record, key, isString))
+const listOf = (is: (value: unknown) => boolean) => (value: unknown) => Array.isArray(value) && value.every(is)
+
+const contactTexts = [
+  "prefix",
+  "firstName",
+  "middleName",
+  "lastName",
+  "suffix",
+  "nickname",
+  "commonName",
+  "officialName",
+  "employer",
+  "occupation",
+  "facebookProfileUrl"
+]
+const addressTexts = ["type", "line1", "line2", "line3", "city", "stateProvince", "postalCode", "countryCode"]
+
+const isEmailList = (value: unknown) =>
+  isRecord(value) && typeof value["emailListId"] === "number" && Number.isFinite(value["emailListId"])
+const isEmail = (value: unknown) =>
+  isRecord(value) && isString(value["address"]) && optional(value, "type", isString) &&
+  optional(value, "doNotEmail", (v) => typeof v === "boolean") &&
+  optional(value, "appliedEmailLists", listOf(isEmailList))
+const isPhone = (value: unknown) => isRecord(value) && isString(value["number"]) && optional(value, "type", isString)
+const isAddress = (value: unknown) => isRecord(value) && texts(value, addressTexts)
+
+export const isNgpvanContact = (value: unknown): value is NgpvanContact =>
+  isRecord(value) && typeof value["contactId"] === "string" && value["contactId"].length > 0 &&
+  isString(value["type"]) && texts(value, contactTexts) && optional(value, "emails", listOf(isEmail)) &&
+  optional(value, "phones", listOf(isPhone)) && optional(value, "addresses", listOf(isAddress))
