@@ -9,11 +9,12 @@
  * the runs the killed runner had under way were finished elsewhere, and no mock ever saw more requests of one
  * credential in a window than that credential's limit (while the shared sources were asked for more).
  */
+import type { Contact } from "@contactkit/domain"
 import { vendors } from "@contactkit/registry"
 import type { Vendor } from "@contactkit/vendor-kit"
 import { PgClient } from "@effect/sql-pg"
 import { assert, describe, it } from "@effect/vitest"
-import { Clock, Context, Duration, Effect, Layer, Redacted } from "effect"
+import { Clock, Context, Duration, Effect, Layer, Option, Redacted } from "effect"
 import { SqlClient } from "effect/sql"
 import { writeFileSync } from "node:fs"
 import { Embedded, Jobs, JobStore } from "../src/index.ts"
@@ -52,6 +53,113 @@ const poll = <A>(check: Effect.Effect<A | undefined, unknown>, deadline: Duratio
     }
   })
 
+type Runner = RunnerProcess.Runner
+
+/** The mock accounts: sources filled with generated people (their request logs cleared after), targets empty. */
+const accounts = Effect.gen(function*() {
+  const sources: Array<Account> = []
+  for (let k = 0; k < sourceCount; k++) {
+    const vendor = vendors[k % vendors.length]!
+    sources.push({ vendor, origin: yield* startMock(vendor), credential: `s${k}`, limit: sourceLimit })
+  }
+  const sinks: Array<Account> = []
+  for (let i = 0; i < tenants; i++) {
+    const vendor = targets[i % targets.length]!
+    sinks.push({ vendor, origin: yield* startMock(vendor), credential: `t${i}`, limit: targetLimit })
+  }
+  const sourceContacts = yield* Effect.forEach(sources, (account, k) =>
+    Effect.gen(function*() {
+      const directory = yield* directoryAt(account.vendor, account.origin)
+      yield* populate(directory, contacts, k * 10_000)
+      yield* clearRequests(account.origin)
+      return yield* listAll(directory)
+    }))
+  return { sources, sinks, sourceContacts }
+})
+
+/** What a runner is started with: the database, a short failover, and every account's reference and limit. */
+const runnerEnv = (databaseUrl: string, all: ReadonlyArray<Account>): Record<string, string> => {
+  // A runner refreshes its shard locks every third of the failover; on a busy machine a short one makes runners
+  // give up shards they still hold.
+  const env: Record<string, string> = { CK_SYNC_DATABASE_URL: databaseUrl, CK_SYNC_FAILOVER: "12 seconds" }
+  for (const account of all) {
+    env[`${account.credential.toUpperCase()}_MOCK`] = account.origin
+    env[`${account.credential.toUpperCase()}_RATE_LIMIT`] = `${account.limit}/10s`
+  }
+  return env
+}
+
+const jobsOf = (sources: ReadonlyArray<Account>, sinks: ReadonlyArray<Account>): ReadonlyArray<SyncJob> =>
+  sinks.map((sink, i) => {
+    const source = sources[Math.floor(i / tenantsPerSource)]!
+    return {
+      jobId: `tenant-${i}`,
+      tenant: `tenant-${i}`,
+      source: { vendor: source.vendor.name, credential: source.credential },
+      target: { vendor: sink.vendor.name, credential: sink.credential },
+      // Twelve pages a listing: the ten tenants of a source ask for more than its limit allows, together.
+      pageSize: Math.ceil(contacts / 12)
+    }
+  })
+
+/** The runs a runner logged as planned or finished. */
+const runsLogged = (runner: Runner, verb: "planned" | "finished") =>
+  new Set(runner.output.flatMap((line) => {
+    const match = new RegExp(`${verb} run 1 of (tenant-\\d+)`, "u").exec(line)
+    return match === null ? [] : [match[1]!]
+  }))
+
+/** The late runner finished runs others had started; the killed runner's unfinished runs were finished elsewhere. */
+const assertTakenOver = (runners: ReadonlyArray<Runner>, victim: Runner, late: Runner): ReadonlyArray<string> => {
+  assert.isAbove(runsLogged(late, "finished").size, 0, "the runner that joined took runs over")
+  const cutShort = [...runsLogged(victim, "planned")].filter((job) => !runsLogged(victim, "finished").has(job))
+  assert.isAbove(cutShort.length, 0, "the killed runner had runs under way")
+  const survivors = runners.filter((runner) => runner !== victim)
+  for (const job of cutShort) {
+    assert.isTrue(survivors.some((runner) => runsLogged(runner, "finished").has(job)), `${job} finished elsewhere`)
+  }
+  return cutShort
+}
+
+/** No credential's requests exceeded its limit in any window, as each mock saw them; returns the busiest source's. */
+const assertRates = (sources: ReadonlyArray<Account>, sinks: ReadonlyArray<Account>) =>
+  Effect.gen(function*() {
+    let busiest = 0
+    for (const account of [...sources, ...sinks]) {
+      const requests = yield* requestsAt(account.origin)
+      assert.isBelow(requests.length, 1000, "the mock's request log holds every request")
+      const most = maxInWindow(requests, window)
+      assert.isAtMost(most, account.limit, `${account.credential}: ${most} requests in ${window} ms`)
+      if (sources.includes(account)) busiest = Math.max(busiest, most)
+    }
+    // The shared sources were asked for more than their limit allows (ten tenants, twelve pages each), so the
+    // limit held against real demand from every runner, not for want of requests.
+    assert.isAtLeast(busiest, sourceLimit * 0.6)
+    return busiest
+  })
+
+/** Every target holds exactly its source's contacts, each once, and every summary agrees; returns writes settled. */
+const assertTargets = (
+  jobs: JobStore.JobStore["Service"],
+  sinks: ReadonlyArray<Account>,
+  sourceContacts: ReadonlyArray<ReadonlyArray<Contact>>
+) =>
+  Effect.gen(function*() {
+    let checked = 0
+    for (const [i, sink] of sinks.entries()) {
+      const summary = Option.getOrUndefined(yield* jobs.summary(`tenant-${i}`, 1))
+      assert.deepInclude(summary, { created: contacts, updated: 0, removed: 0 })
+      assert.deepStrictEqual(summary?.failed, [])
+      checked += summary?.checkedAtTarget ?? 0
+      const held = (yield* listAll(yield* directoryAt(sink.vendor, sink.origin))).map(canonicalOf)
+      assert.strictEqual(held.length, contacts, `tenant-${i} holds ${held.length}`)
+      assert.strictEqual(new Set(held).size, contacts, `tenant-${i}: no contact twice`)
+      const expected = expectedAt(sink.vendor, sourceContacts[Math.floor(i / tenantsPerSource)]!)
+      assert.deepStrictEqual([...held].sort(), [...expected].sort())
+    }
+    return checked
+  })
+
 describe("distributed sync", () => {
   it.live(
     `${tenants} tenants × ${contacts} contacts on three runners, one killed mid-sync`,
@@ -60,41 +168,17 @@ describe("distributed sync", () => {
         const started = yield* Clock.currentTimeMillis
         const elapsed = Effect.map(Clock.currentTimeMillis, (now) => `${((now - started) / 1000).toFixed(1)} s`)
         const postgres = yield* ThrowawayPostgres.start
-        const database = PgClient.layer({ url: postgres.url })
-        const sources: Array<Account> = []
-        for (let k = 0; k < sourceCount; k++) {
-          const vendor = vendors[k % vendors.length]!
-          sources.push({ vendor, origin: yield* startMock(vendor), credential: `s${k}`, limit: sourceLimit })
-        }
-        const sinks: Array<Account> = []
-        for (let i = 0; i < tenants; i++) {
-          const vendor = targets[i % targets.length]!
-          sinks.push({ vendor, origin: yield* startMock(vendor), credential: `t${i}`, limit: targetLimit })
-        }
-        const sourceContacts = yield* Effect.forEach(sources, (account, k) =>
-          Effect.gen(function*() {
-            const directory = yield* directoryAt(account.vendor, account.origin)
-            yield* populate(directory, contacts, k * 10_000)
-            yield* clearRequests(account.origin)
-            return yield* listAll(directory)
-          }))
+        const { sinks, sourceContacts, sources } = yield* accounts
         yield* Effect.logInfo(`mocks filled (${yield* elapsed})`)
-
-        const env: Record<string, string> = {
-          CK_SYNC_DATABASE_URL: Redacted.value(postgres.url),
-          CK_SYNC_FAILOVER: "5 seconds",
-          CK_SYNC_WRITE_CONCURRENCY: process.env["CK_SYNC_WRITE_CONCURRENCY"] ?? "4"
-        }
-        for (const account of [...sources, ...sinks]) {
-          env[`${account.credential.toUpperCase()}_MOCK`] = account.origin
-          if (process.env["CK_SYNC_PROOF_NO_LIMIT"] === undefined) {
-            env[`${account.credential.toUpperCase()}_RATE_LIMIT`] = `${account.limit}/10s`
-          }
-        }
-        const stores = yield* Layer.build(Embedded.layerStores.pipe(Layer.provideMerge(database)))
+        const env = runnerEnv(Redacted.value(postgres.url), [...sources, ...sinks])
+        const stores = yield* Layer.build(Embedded.layerStores.pipe(Layer.provideMerge(PgClient.layer(postgres))))
         const jobs = Context.get(stores, JobStore.JobStore)
         const sql = Context.get(stores, SqlClient.SqlClient)
-
+        const total = tenants * contacts
+        const linked = Effect.map(
+          sql<{ readonly n: number }>`SELECT count(*)::int AS n FROM ck_sync_links WHERE target_id IS NOT NULL`,
+          (rows) => Number(rows[0]?.n ?? 0)
+        )
         // Runners joined and holding shards: each holds some of the shard locks (Postgres advisory locks).
         const spreadOver = (count: number) =>
           poll(
@@ -105,33 +189,27 @@ describe("distributed sync", () => {
             ),
             "60 seconds"
           )
+
         const runners = yield* Effect.forEach(["a", "b"], (name) => RunnerProcess.startRunner(name, env))
+        // CK_SYNC_PROOF_LOGS=<prefix>: each runner's output kept in <prefix>.<name>.log, however the test ends.
+        const logs = process.env["CK_SYNC_PROOF_LOGS"]
+        if (logs !== undefined) {
+          yield* Effect.addFinalizer(() =>
+            Effect.sync(() => {
+              for (const runner of runners) writeFileSync(`${logs}.${runner.name}.log`, runner.output.join("\n"))
+            })
+          )
+        }
         yield* spreadOver(2)
         yield* Effect.logInfo(`two runners up (${yield* elapsed})`)
-
-        const syncJobs: Array<SyncJob> = sinks.map((sink, i) => ({
-          jobId: `tenant-${i}`,
-          tenant: `tenant-${i}`,
-          source: {
-            vendor: sources[Math.floor(i / tenantsPerSource)]!.vendor.name,
-            credential: `s${Math.floor(i / tenantsPerSource)}`
-          },
-          target: { vendor: sink.vendor.name, credential: sink.credential },
-          // Twelve pages a listing: the ten tenants of a source ask for more than its limit allows, together.
-          pageSize: Math.ceil(contacts / 12)
-        }))
-        yield* Effect.forEach(syncJobs, Jobs.register, { discard: true }).pipe(
+        yield* Effect.forEach(jobsOf(sources, sinks), Jobs.register, { discard: true }).pipe(
           Effect.provideService(JobStore.JobStore, jobs)
         )
 
-        const total = tenants * contacts
-        const linked = Effect.map(
-          sql<{ readonly n: number }>`SELECT count(*)::int AS n FROM ck_sync_links WHERE target_id IS NOT NULL`,
-          (rows) => Number(rows[0]?.n ?? 0)
-        )
         // A third runner joins once the runs are under way, and takes shards — and the runs on them — over.
         yield* poll(Effect.map(linked, (n) => n >= total / 20 ? n : undefined), "120 seconds")
-        runners.push(yield* RunnerProcess.startRunner("c", env))
+        const late = yield* RunnerProcess.startRunner("c", env)
+        runners.push(late)
         yield* spreadOver(3)
         const joinedAt = yield* linked
         yield* Effect.logInfo(`third runner joined at ${joinedAt} of ${total} (${yield* elapsed})`)
@@ -141,79 +219,23 @@ describe("distributed sync", () => {
         yield* poll(Effect.map(linked, (n) => n >= killAt ? n : undefined), "120 seconds")
         const victim = runners[0]!
         yield* victim.kill
-        const killedAt = yield* Clock.currentTimeMillis
         yield* Effect.logInfo(`killed runner ${victim.name} at ${yield* linked} of ${total} (${yield* elapsed})`)
 
         yield* poll(
-          Effect.map(jobs.all, (all) =>
-            all.filter((state) => state.completedRun >= 1).length === tenants ? true : undefined),
-          "180 seconds"
+          Effect.map(jobs.all, (all) => all.every((state) => state.completedRun >= 1) ? true : undefined),
+          "300 seconds"
         )
         yield* Effect.logInfo(`every job finished (${yield* elapsed})`)
-        const logs = process.env["CK_SYNC_PROOF_LOGS"]
-        if (logs !== undefined) {
-          for (const runner of runners) {
-            writeFileSync(`${logs}.${runner.name}.log`, runner.output.join("\n"))
-          }
-        }
 
-        // The runs the killed runner had planned and not finished were finished by the others.
-        const planned = (runner: typeof victim, verb: string) =>
-          new Set(runner.output.flatMap((line) => {
-            const match = new RegExp(`${verb} run 1 of (tenant-\\d+)`, "u").exec(line)
-            return match === null ? [] : [match[1]!]
-          }))
-        // The runner that joined late finished runs that others had started.
-        assert.isAbove(planned(runners[2]!, "finished").size, 0, "the runner that joined took runs over")
-        const cutShort = [...planned(victim, "planned")].filter((job) =>
-          !planned(victim, "finished").has(job)
-        )
-        assert.isAbove(cutShort.length, 0, "the killed runner had runs under way")
-        for (const job of cutShort) {
-          assert.isTrue(
-            runners.slice(1).some((runner) => planned(runner, "finished").has(job)),
-            `${job} finished elsewhere`
-          )
-        }
-
-        // No credential's requests exceeded its limit in any window, as each mock saw them.
-        for (const account of [...sources, ...sinks]) {
-          const requests = yield* requestsAt(account.origin)
-          assert.isBelow(requests.length, 1000, "the mock's request log holds every request")
-          const most = maxInWindow(requests, window)
-          assert.isAtMost(most, account.limit, `${account.credential}: ${most} requests in ${window} ms`)
-        }
-        const busiest = Math.max(
-          ...(yield* Effect.forEach(sources, (a) => Effect.map(requestsAt(a.origin), (r) => maxInWindow(r, window))))
-        )
-        yield* Effect.logInfo(`busiest shared source: ${busiest} requests in a window (limit ${sourceLimit})`)
-        // The shared sources were asked for more than their limit allows (ten tenants, pages of ten), so the
-        // limit above held against real demand from every runner, not for want of requests.
-        assert.isAtLeast(busiest, sourceLimit * 0.6)
-
-        // Every target holds exactly its source's contacts, each once; every summary agrees.
-        let checked = 0
-        for (const [i, sink] of sinks.entries()) {
-          const summary = yield* jobs.summary(`tenant-${i}`, 1)
-          assert.isTrue(summary._tag === "Some")
-          const run = summary._tag === "Some" ? summary.value : undefined
-          assert.deepInclude(run, { created: contacts, updated: 0, removed: 0 })
-          assert.deepStrictEqual(run?.failed, [])
-          checked += run?.checkedAtTarget ?? 0
-          const held = (yield* listAll(yield* directoryAt(sink.vendor, sink.origin))).map(canonicalOf)
-          assert.strictEqual(held.length, contacts, `tenant-${i} holds ${held.length}`)
-          assert.strictEqual(new Set(held).size, contacts, `tenant-${i}: no contact twice`)
-          assert.deepStrictEqual(
-            [...held].sort(),
-            [...expectedAt(sink.vendor, sourceContacts[Math.floor(i / tenantsPerSource)]!)].sort()
-          )
-        }
+        const cutShort = assertTakenOver(runners, victim, late)
+        const busiest = yield* assertRates(sources, sinks)
+        const checked = yield* assertTargets(jobs, sinks, sourceContacts)
         yield* Effect.logInfo(
-          `verified (${yield* elapsed}); ${cutShort.length} runs taken over after ${
-            (killedAt - started) / 1000
-          } s, ${checked} writes settled at the target`
+          `verified (${yield* elapsed}): ${cutShort.length} runs taken over, ${checked} writes settled at the ` +
+            `target, busiest shared source ${busiest} requests in ${window} ms (limit ${sourceLimit})`
         )
       }).pipe(Effect.scoped),
-    { timeout: 240_000 }
+    // About a minute and a half here; the margin is for a machine shared with other test runs.
+    { timeout: 480_000 }
   )
 })
