@@ -7,7 +7,7 @@
  * every `--every`; the job holds the credential *references* (the profiles), each worker its own secrets.
  */
 import { Embedded, Jobs, RunSummary, type SyncJob, Worker } from "@contactkit/sync"
-import { Duration, Effect, Option, Redacted } from "effect"
+import { Duration, Effect, Option, Redacted, References } from "effect"
 import { Command, Flag } from "effect/cli"
 import { runError, usageError } from "./CliFailure.ts"
 import { vendorFlag } from "./CommonFlags.ts"
@@ -45,7 +45,9 @@ const runHere = (job: SyncJob.SyncJob, state: string) =>
     const settings = yield* root
     const summary = yield* Jobs.runNow(job).pipe(
       Effect.provide(Embedded.layer({ filename: state }, SyncDirectories.layer(settings))),
-      Effect.mapError((error) => runError(String(error)))
+      Effect.mapError((error) => runError(String(error))),
+      // The engine logs each run it plans and finishes on standard error; --quiet keeps only warnings.
+      Effect.provideService(References.MinimumLogLevel, settings.quiet ? "Warn" : "Info")
     )
     yield* summaryLines(summary, settings.json)
     if (summary.failure !== undefined || summary.failed.length > 0 || summary.refused.length > 0) {

@@ -5,7 +5,7 @@
  * before it is marked started, so a scheduler that dies in between sends it again — to the same execution id,
  * which the engine deduplicates.
  */
-import { Clock, Duration, Effect, Layer } from "effect"
+import { Clock, Duration, Effect } from "effect"
 import { Singleton } from "effect/cluster"
 import { nextRun } from "./Jobs.ts"
 import { JobStore } from "./JobStore.ts"
@@ -40,4 +40,4 @@ export const layer = (options: SchedulerOptions = {}) =>
       Effect.andThen(Effect.sleep(Duration.fromInputUnsafe(options.every ?? "1 second"))),
       Effect.forever
     )
-  ).pipe(Layer.provide(Layer.empty))
+  )
