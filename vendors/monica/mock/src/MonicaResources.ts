@@ -6,16 +6,17 @@
 import type { ContactRow, FieldRow, FieldTypeRow, LabelRow, MonicaState } from "./MonicaState.ts"
 import { fieldsOfContact, rowOf } from "./MonicaState.ts"
 
-// The last value formatted: rows written together share their times, and a page formats two per row.
-let lastMillis = Number.NaN
-let lastText = ""
+// Times formatted so far: a page formats several per contact (its own, each field's, each field's contact), and
+// the same rows come back page after page. Bounded: emptied when it holds 4,096 times.
+const formatted = new Map<number, string>()
 export const timestamp = (millis: number): string => {
-  if (millis !== lastMillis) {
-    // `toISOString` always ends in `.sssZ`: dropping the milliseconds is cutting five characters.
-    lastText = `${new Date(millis).toISOString().slice(0, -5)}Z`
-    lastMillis = millis
-  }
-  return lastText
+  const known = formatted.get(millis)
+  if (known !== undefined) return known
+  // `toISOString` always ends in `.sssZ`: dropping the milliseconds is cutting five characters.
+  const text = `${new Date(millis).toISOString().slice(0, -5)}Z`
+  if (formatted.size >= 4_096) formatted.clear()
+  formatted.set(millis, text)
+  return text
 }
 
 // resources/lang/en/people.php: contact_field_label_*
