@@ -57,6 +57,9 @@ const isUntouched = (before: ContactDraft, after: ContactDraft) => {
  * ones that do not are sent back too, so they count. A kind that grows past its maximum is
  * reported at its first field too many (unless `project` already did).
  */
+const samePath = (a: ReadonlyArray<PropertyKey>, b: ReadonlyArray<PropertyKey>) =>
+  a.length === b.length && a.every((part, i) => part === b[i])
+
 const overCounts = (capabilities: Capabilities, before: ContactDraft, after: ContactDraft): ReadonlyArray<Issue> =>
   fieldKinds.flatMap((kind) => {
     const max = capabilities.fields[kind].maxCount
@@ -82,9 +85,10 @@ export const validateChange = <A extends ContactDraft>(
   const { rejected } = project(capabilities, after)
   const invalid = [...draftIssues(after), ...rejected.filter((r) => r.reason === "InvalidContact")]
     .filter((issue) => !untouched(issue))
+  const refused = rejected.filter((r) => r.reason === "Unsupported")
   const unsupported = [
-    ...rejected.filter((r) => r.reason === "Unsupported"),
-    ...overCounts(capabilities, before, after)
+    ...refused,
+    ...overCounts(capabilities, before, after).filter((issue) => !refused.some((r) => samePath(r.path, issue.path)))
   ]
   if (invalid.length === 0 && unsupported.length === 0) {
     return Effect.succeed({ ...after, fields: after.fields.map((f) => withE164(f)) })

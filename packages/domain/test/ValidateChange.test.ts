@@ -26,6 +26,22 @@ const held: ContactDraft = {
 }
 
 describe("validateChange", () => {
+  it.effect("names a field too many once, though both the count rule and project refuse it", () =>
+    Effect.gen(function*() {
+      const before: ContactDraft = { ...held, fields: [{ _tag: "Email", address: "a@x.com" }] }
+      const after: ContactDraft = {
+        ...held,
+        fields: [
+          { _tag: "Email", address: "a@x.com" },
+          { _tag: "Email", address: "b@x.com" },
+          { _tag: "Email", address: "c@x.com" }
+        ]
+      }
+      const failure = yield* Effect.flip(validateChange(twoEmails, before, after))
+      assert.strictEqual(failure._tag, "Unsupported")
+      assert.deepStrictEqual(failure.issues.map((issue) => issue.path), [["fields", 2]])
+    }))
+
   it.effect("lets a change through that does not touch values the vendor already holds", () =>
     Effect.gen(function*() {
       const after = applyPatch(held, { name: { given: "Augusta" } })
