@@ -3,6 +3,9 @@
  * vendor answer that was lost (`VendorUnavailable{mayHaveSucceeded}`) — instead of sending it again: a create
  * happened when the target holds a contact with the fingerprint of what was sent that no other link claims; an
  * update when the contact reads back with that fingerprint; a remove when the contact is gone.
+ *
+ * Limit: two source contacts the target would hold identically (same projection) cannot be told apart there; if
+ * both are being created when one's outcome is lost, the check may take the other's contact for it.
  */
 import { type Contact, type ContactDirectory, type ContactError, ContactId } from "@contactkit/domain"
 import { Effect, Option, Stream } from "effect"
