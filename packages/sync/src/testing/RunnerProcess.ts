@@ -7,6 +7,7 @@ import { Effect, type Scope } from "effect"
 import { type ChildProcess, spawn } from "node:child_process"
 import { createServer } from "node:net"
 import { fileURLToPath } from "node:url"
+import { watch } from "./Watchdog.ts"
 
 export interface Runner {
   readonly name: string
@@ -40,6 +41,8 @@ export const startRunner = (
           env: { PATH: process.env["PATH"] ?? "", ...env, CK_SYNC_RUNNER_PORT: String(port) },
           stdio: ["ignore", "pipe", "pipe"]
         })
+        // A runner must not outlive the test that started it, even one killed before its finalizers ran.
+        if (child.pid !== undefined) watch({ kill: child.pid })
         const output: Array<string> = []
         const collect = (chunk: Buffer) => output.push(...chunk.toString("utf8").split("\n").filter((l) => l !== ""))
         child.stdout?.on("data", collect)

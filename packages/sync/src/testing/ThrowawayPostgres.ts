@@ -13,6 +13,7 @@ import { createRequire } from "node:module"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
+import { watch } from "./Watchdog.ts"
 
 export class PostgresError extends Schema.TaggedError<PostgresError>()("PostgresError", {
   detail: Schema.String
@@ -131,9 +132,12 @@ export const start: Effect.Effect<RunningPostgres, PostgresError, Scope.Scope> =
     "-c max_connections=300"
   ].join(" ")
   const pgCtl = join(bin, "pg_ctl")
+  const stop = ["-D", data, "-m", "immediate", "-w", "stop"]
   yield* Effect.acquireRelease(
     run(pgCtl, ["-D", data, "-o", settings, "-l", join(dir, "log"), "-w", "-t", "60", "start"]),
-    () => Effect.ignore(run(pgCtl, ["-D", data, "-m", "immediate", "-w", "stop"]))
+    () => Effect.ignore(run(pgCtl, stop))
   )
+  // If this process dies before the scope closes, the server is stopped and its files deleted all the same.
+  watch({ run: { file: pgCtl, args: stop, ...owner }, remove: dir })
   return { url: Redacted.make(`postgres://postgres@127.0.0.1:${port}/postgres`), port }
 })
