@@ -4,12 +4,13 @@
  * copies every source contact once — even with the answer to one create cut off by the target mock, which the
  * sync settles by reading the target instead of creating again; then a contact deleted and another changed at the
  * source, and the second run removes and updates exactly those, counted at the target mock's request log; a
- * third run with no change sends the target no write at all.
+ * third run with no change sends the target no write at all. A run stopped part way (the engine shut down under
+ * it) is resumed — the same run — from the state file, and leaves each contact at the target once.
  */
 import { ContactId } from "@contactkit/domain"
 import { vendors } from "@contactkit/registry"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Fiber } from "effect"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -79,6 +80,45 @@ describe(`embedded sync (${source.name} → ${target.name})`, () => {
         const third = yield* run
         assert.deepInclude(third, { created: 0, updated: 0, removed: 0, unchanged: contacts - 1 })
         assert.deepStrictEqual(writesOf(yield* requestsAt(targetUrl)), [])
+      }).pipe(Effect.scoped),
+    { timeout: 60_000 }
+  )
+
+  it.live(
+    "a run cut short resumes where it stopped, on the same state file: each contact once",
+    () =>
+      Effect.gen(function*() {
+        const sourceUrl = yield* startMock(source)
+        const targetUrl = yield* startMock(target)
+        const from = yield* directoryAt(source, sourceUrl)
+        const to = yield* directoryAt(target, targetUrl)
+        yield* populate(from, 30, 100)
+        const job: SyncJob = {
+          jobId: "embedded-resume",
+          tenant: "t2",
+          source: { vendor: source.name, credential: "src" },
+          target: { vendor: target.name, credential: "tgt" }
+        }
+        const filename = join(mkdtempSync(join(tmpdir(), "ck-sync-")), "sync.sqlite")
+        const run = Jobs.runNow(job).pipe(
+          Effect.provide(
+            Embedded.layer({ filename }, Credentials.layerFromVariables({ SRC_MOCK: sourceUrl, TGT_MOCK: targetUrl }))
+          )
+        )
+        // Slow writes, so the run is surely under way when it is stopped.
+        yield* addFault(targetUrl, { kind: "latency", latencyMs: 150, method: "POST", count: 30 })
+        const first = yield* Effect.forkChild(run)
+        while ((yield* listAll(to)).length < 4) yield* Effect.sleep("50 millis")
+        yield* Fiber.interrupt(first)
+        const partial = (yield* listAll(to)).length
+        assert.isBelow(partial, 30, "the first attempt was stopped part way")
+
+        const resumed = yield* run
+        assert.strictEqual(resumed.run, 1, "the same run, resumed rather than started again")
+        assert.strictEqual(resumed.created, 30)
+        const held = (yield* listAll(to)).map(canonicalOf)
+        assert.strictEqual(held.length, 30)
+        assert.sameMembers(held, [...expectedAt(target, yield* listAll(from))])
       }).pipe(Effect.scoped),
     { timeout: 60_000 }
   )
