@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from "vitest/config"
-import shared from "../../vitest.shared.ts"
+import { mergeConfig } from "vitest/config"
+import shared, { sharedModules } from "../../vitest.shared.ts"
 
-export default mergeConfig(shared, defineConfig({}))
+export default mergeConfig(shared, sharedModules)
