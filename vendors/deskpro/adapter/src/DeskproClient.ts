@@ -20,7 +20,8 @@ import {
   type DeskproLinked,
   DeskproPeoplePage,
   DeskproPersonEnvelope,
-  type DeskproPersonInput
+  type DeskproPersonInput,
+  isDeskproPeoplePage
 } from "./DeskproSchema.ts"
 
 export { vendor }
@@ -88,7 +89,8 @@ export const make = (options: Options): Effect.Effect<DeskproClient, never, Http
 
     // Decoders are made once here, not per response.
     const decodePerson = decodeJsonWithRaw(DeskproPersonEnvelope, http.scrub)
-    const decodePage = decodeJsonWithRaw(DeskproPeoplePage, http.scrub)
+    // A page is checked by hand first: the schema's decoder costs more per person than parsing it.
+    const decodePage = decodeJsonWithRaw(DeskproPeoplePage, http.scrub, { accepts: isDeskproPeoplePage })
 
     const personBody = (response: HttpClientResponse.HttpClientResponse) =>
       Effect.map(decodePerson(response), ({ decoded, raw }): DeskproRecord => ({

@@ -114,3 +114,61 @@ export interface DeskproPersonInput {
   readonly organization?: string | null
   readonly organization_position?: string
 }
+
+// ── fast check of a listing page ─────────────────────────────────────────────────────────────
+// What `DeskproPeoplePage` accepts, checked by hand for the hot path (`decodeJsonWithRaw`'s `accepts`): never more
+// than the schema accepts (test/DeskproSchemaCheck.test.ts), so a page it refuses is decoded by the schema as before.
+
+type Json = Readonly<Record<string, unknown>>
+
+const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** An optional key holding a value `is` accepts (a present `undefined` is refused). */
+const optional = (record: Json, key: string, is: (value: unknown) => boolean) => {
+  const value = record[key]
+  return value === undefined ? !(key in record) : is(value)
+}
+const nullOr = (is: (value: unknown) => boolean) => (value: unknown) => value === null || is(value)
+
+const isString = (value: unknown) => typeof value === "string"
+const isNumber = (value: unknown) => typeof value === "number" && Number.isFinite(value)
+const arrayOf = (is: (value: unknown) => boolean) => (value: unknown) => Array.isArray(value) && value.every(is)
+const texts = (record: Json, keys: ReadonlyArray<string>) =>
+  keys.every((key) => optional(record, key, nullOr(isString)))
+
+const dataTexts = ["comment", "address", "city", "state", "zip", "url", "service", "username", "instagram_id"]
+const personTexts = [
+  "primary_email",
+  "first_name",
+  "last_name",
+  "title_prefix",
+  "organization_position",
+  "date_created"
+]
+
+const isContactData = (value: unknown) =>
+  isRecord(value) && optional(value, "id", isNumber) && optional(value, "contact_type", isString) &&
+  texts(value, dataTexts) && optional(value, "display_feed", nullOr((v) => typeof v === "boolean"))
+const isPhone = (value: unknown) => isRecord(value) && isString(value["number"]) && texts(value, ["label", "extension"])
+const isContactDataList = arrayOf(isContactData)
+const isContactDataByType = (value: unknown) => isRecord(value) && Object.values(value).every(isContactDataList)
+
+const isPerson = (value: unknown) =>
+  isRecord(value) && isNumber(value["id"]) && texts(value, personTexts) &&
+  optional(value, "organization", nullOr(isNumber)) && optional(value, "emails", nullOr(arrayOf(isString))) &&
+  optional(value, "phone_numbers", nullOr(arrayOf(isPhone))) &&
+  optional(value, "contact_data", nullOr((v) => isContactDataList(v) || isContactDataByType(v)))
+
+const isOrganization = (value: unknown) => isRecord(value) && isNumber(value["id"]) && isString(value["name"])
+const isLinked = (value: unknown) =>
+  Array.isArray(value) ||
+  (isRecord(value) &&
+    optional(value, "organization", (v) => isRecord(v) && Object.values(v).every(isOrganization)))
+const isMeta = (value: unknown) =>
+  isRecord(value) &&
+  optional(value, "pagination", (v) =>
+    isRecord(v) && optional(v, "total", isNumber) && optional(v, "total_pages", isNumber))
+
+export const isDeskproPeoplePage = (value: unknown): value is typeof DeskproPeoplePage.Type =>
+  isRecord(value) && arrayOf(isPerson)(value["data"]) && optional(value, "meta", isMeta) &&
+  optional(value, "linked", isLinked)
