@@ -8,16 +8,20 @@ import { readFileSync } from "node:fs"
 /** Clock ticks per second of `/proc` times (`getconf CLK_TCK`, 100 on Linux). */
 const ticksPerSecond = 100
 
-/** CPU milliseconds `pid` has used so far, or undefined where `/proc` is missing. */
-export const cpuMillisOf = (pid: number): number | undefined => {
+/** User and system CPU milliseconds `pid` has used so far, or undefined where `/proc` is missing. */
+export const cpuTimesOf = (pid: number): { readonly user: number; readonly system: number } | undefined => {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
     // Fields after the command name (which may contain spaces) start after the last ")".
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-    const user = Number(fields[11])
-    const system = Number(fields[12])
-    return ((user + system) * 1000) / ticksPerSecond
+    return { user: (Number(fields[11]) * 1000) / ticksPerSecond, system: (Number(fields[12]) * 1000) / ticksPerSecond }
   } catch {
     return undefined
   }
+}
+
+/** CPU milliseconds (user + system) `pid` has used so far, or undefined where `/proc` is missing. */
+export const cpuMillisOf = (pid: number): number | undefined => {
+  const times = cpuTimesOf(pid)
+  return times === undefined ? undefined : times.user + times.system
 }

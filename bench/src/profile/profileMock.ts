@@ -19,7 +19,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { pinned, serverCore } from "../throughput/ChildServer.ts"
 import { runLoad } from "../throughput/LoadGenerator.ts"
-import { cpuMillisOf } from "./ProcessCpu.ts"
+import { cpuTimesOf } from "./ProcessCpu.ts"
 import { type CpuProfile, renderShares, summarize } from "./ProfileSummary.ts"
 
 // The first registered vendor with bench hooks unless one is named.
@@ -78,7 +78,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 /** Loads `url` for `seconds` and returns the server's CPU ms per request over that time. */
 const cpuPerRequest = (pid: number, request: BenchRequest, url: string, time: number) =>
   Effect.gen(function*() {
-    const before = cpuMillisOf(pid) ?? 0
+    const before = cpuTimesOf(pid) ?? { user: 0, system: 0 }
     const result = yield* runLoad({
       url,
       method: request.method,
@@ -87,8 +87,13 @@ const cpuPerRequest = (pid: number, request: BenchRequest, url: string, time: nu
       connections,
       seconds: time
     })
-    const used = (cpuMillisOf(pid) ?? 0) - before
-    return { result, microsPerRequest: (used * 1000) / Math.max(1, result.total) }
+    const after = cpuTimesOf(pid) ?? before
+    const perRequest = (ms: number) => (ms * 1000) / Math.max(1, result.total)
+    return {
+      result,
+      microsPerRequest: perRequest(after.user - before.user + after.system - before.system),
+      systemMicros: perRequest(after.system - before.system)
+    }
   })
 
 const program = Effect.gen(function*() {
@@ -145,12 +150,17 @@ const program = Effect.gen(function*() {
     `${vendor.name} ${routeName} (${request.method} ${request.path}), ${connections} connections, ${seconds} s, ` +
       `${contacts} contacts, ${response.body.length} bytes, load ${loadavg()[0]?.toFixed(2)}\n` +
       `  mock: ${Math.round(plain.result.requestsPerSecond)}/s, ${plain.microsPerRequest.toFixed(0)} µs CPU/request` +
+      ` (system ${plain.systemMicros.toFixed(0)} µs)` +
       ` (${plain.result.non2xx + plain.result.errors} non-2xx/errors; profiled: ` +
       `${measured.microsPerRequest.toFixed(0)} µs)\n` +
       `  bare: ${Math.round(bareMeasured.result.requestsPerSecond)}/s, ` +
-      `${bareMeasured.microsPerRequest.toFixed(0)} µs CPU/request\n` +
+      `${bareMeasured.microsPerRequest.toFixed(0)} µs CPU/request (system ${
+        bareMeasured.systemMicros.toFixed(0)
+      } µs)\n` +
       `  Effect HTTP server, same bytes: ${Math.round(effectMeasured.result.requestsPerSecond)}/s, ` +
-      `${effectMeasured.microsPerRequest.toFixed(0)} µs CPU/request\n` +
+      `${effectMeasured.microsPerRequest.toFixed(0)} µs CPU/request (system ${
+        effectMeasured.systemMicros.toFixed(0)
+      } µs)\n` +
       `  CPU per request mock/bare: ${(plain.microsPerRequest / bareMeasured.microsPerRequest).toFixed(2)}× ` +
       `(bare/mock ${(bareMeasured.microsPerRequest / plain.microsPerRequest).toFixed(2)})\n` +
       renderShares(shares)
