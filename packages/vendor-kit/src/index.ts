@@ -1,4 +1,5 @@
 /** @contactkit/vendor-kit: the shape of one registry entry, which every vendor folder exports, and its helpers. */
+export { getJson, postGenerated } from "./BenchRequests.ts"
 export { generatedPerson } from "./GeneratedPerson.ts"
 export type { GeneratedPerson } from "./GeneratedPerson.ts"
 export { mockRequest } from "./MockRequest.ts"

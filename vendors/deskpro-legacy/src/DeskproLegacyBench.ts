@@ -3,14 +3,10 @@
  * list it back with plain `fetch` + `JSON.parse`, `page`/`per_page` within one result set (`cache_id`) as the
  * adapter does.
  */
-import { type BenchHooks, generatedPerson } from "@contactkit/vendor-kit"
-import { Effect } from "effect"
-import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
+import { type BenchHooks, generatedPerson, getJson as getJsonWith, postGenerated } from "@contactkit/vendor-kit"
 
 const auth = { "x-deskpro-api-key": "1:legacy-key-a", accept: "application/json" }
 const people = "/api/people"
-/** Requests in flight while populating: enough to keep a local mock busy without queueing thousands. */
-const concurrency = 16
 
 interface LegacyPage {
   readonly total: number
@@ -18,11 +14,7 @@ interface LegacyPage {
   readonly people: Readonly<Record<string, unknown>> | ReadonlyArray<unknown>
 }
 
-const getJson = async (url: string): Promise<unknown> => {
-  const response = await fetch(url, { headers: auth })
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
-  return JSON.parse(await response.text())
-}
+const getJson = (url: string) => getJsonWith(url, auth)
 
 const personBody = (i: number) => {
   const p = generatedPerson(i)
@@ -41,20 +33,7 @@ export const deskproLegacyBench: BenchHooks = {
   pageSize: 250,
   seed: false,
   demoContacts: 0,
-  populate: (mockUrl, count, from = 0) =>
-    Effect.gen(function*() {
-      const client = HttpClient.filterStatusOk(yield* HttpClient.HttpClient)
-      yield* Effect.forEach(
-        Array.from({ length: count }, (_, i) => from + i),
-        (i) =>
-          HttpClientRequest.post(`${mockUrl}${people}`).pipe(
-            HttpClientRequest.setHeaders(auth),
-            HttpClientRequest.bodyJsonUnsafe(personBody(i)),
-            client.execute
-          ),
-        { concurrency, discard: true }
-      )
-    }).pipe(Effect.provide(FetchHttpClient.layer)),
+  populate: (mockUrl, count, from = 0) => postGenerated(`${mockUrl}${people}`, auth, count, from, personBody),
   throughput: async (mockUrl) => {
     const page = (await getJson(`${mockUrl}${people}?per_page=1`)) as LegacyPage
     const id = Object.values(page.people).map((p) => (p as { id: number }).id)[0] ?? 1

@@ -2,25 +2,17 @@
  * Deskpro's bench hooks: fill helpdesk A through Deskpro's own API (one POST a person, contact data included) and
  * list it back with plain `fetch` + `JSON.parse`, `page`/`count` with `include=organization` as the adapter does.
  */
-import { type BenchHooks, generatedPerson } from "@contactkit/vendor-kit"
-import { Effect } from "effect"
-import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
+import { type BenchHooks, generatedPerson, getJson as getJsonWith, postGenerated } from "@contactkit/vendor-kit"
 
 const auth = { authorization: "key 1:deskpro-key-a", accept: "application/json" }
 const people = "/api/v2/people"
-/** Requests in flight while populating: enough to keep a local mock busy without queueing thousands. */
-const concurrency = 16
 
 interface DeskproPage {
   readonly data: ReadonlyArray<unknown>
   readonly meta?: { readonly pagination?: { readonly total_pages?: number } }
 }
 
-const getJson = async (url: string): Promise<unknown> => {
-  const response = await fetch(url, { headers: auth })
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
-  return JSON.parse(await response.text())
-}
+const getJson = (url: string) => getJsonWith(url, auth)
 
 const personBody = (i: number) => {
   const p = generatedPerson(i)
@@ -43,20 +35,7 @@ export const deskproBench: BenchHooks = {
   pageSize: 200,
   seed: false,
   demoContacts: 0,
-  populate: (mockUrl, count, from = 0) =>
-    Effect.gen(function*() {
-      const client = HttpClient.filterStatusOk(yield* HttpClient.HttpClient)
-      yield* Effect.forEach(
-        Array.from({ length: count }, (_, i) => from + i),
-        (i) =>
-          HttpClientRequest.post(`${mockUrl}${people}`).pipe(
-            HttpClientRequest.setHeaders(auth),
-            HttpClientRequest.bodyJsonUnsafe(personBody(i)),
-            client.execute
-          ),
-        { concurrency, discard: true }
-      )
-    }).pipe(Effect.provide(FetchHttpClient.layer)),
+  populate: (mockUrl, count, from = 0) => postGenerated(`${mockUrl}${people}`, auth, count, from, personBody),
   throughput: async (mockUrl) => {
     const page = (await getJson(`${mockUrl}${people}?count=1`)) as { readonly data: ReadonlyArray<{ id: number }> }
     const id = page.data[0]?.id ?? 1

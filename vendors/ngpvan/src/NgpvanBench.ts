@@ -3,15 +3,11 @@
  * every generated person differs in email and phone, so NGP's dedupe never merges two of them) and list it back
  * with plain `fetch` + `JSON.parse`, `$top`/`$skip` as the adapter does.
  */
-import { type BenchHooks, generatedPerson } from "@contactkit/vendor-kit"
-import { Effect } from "effect"
-import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
+import { type BenchHooks, generatedPerson, getJson as getJsonWith, postGenerated } from "@contactkit/vendor-kit"
 
 const key = "11111111-1111-4111-8111-111111111111"
 const auth = { authorization: `Basic ${Buffer.from(`apiuser:${key}`).toString("base64")}`, accept: "application/json" }
 const contacts = "/v2/contacts"
-/** Requests in flight while populating: enough to keep a local mock busy without queueing thousands. */
-const concurrency = 16
 
 interface NgpvanPage {
   readonly items: ReadonlyArray<unknown>
@@ -19,11 +15,7 @@ interface NgpvanPage {
   readonly nextPageLink?: string | null
 }
 
-const getJson = async (url: string): Promise<unknown> => {
-  const response = await fetch(url, { headers: auth })
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
-  return JSON.parse(await response.text())
-}
+const getJson = (url: string) => getJsonWith(url, auth)
 
 const personBody = (i: number) => {
   const p = generatedPerson(i)
@@ -43,20 +35,7 @@ export const ngpvanBench: BenchHooks = {
   pageSize: 200,
   seed: false,
   demoContacts: 0,
-  populate: (mockUrl, count, from = 0) =>
-    Effect.gen(function*() {
-      const client = HttpClient.filterStatusOk(yield* HttpClient.HttpClient)
-      yield* Effect.forEach(
-        Array.from({ length: count }, (_, i) => from + i),
-        (i) =>
-          HttpClientRequest.post(`${mockUrl}${contacts}`).pipe(
-            HttpClientRequest.setHeaders(auth),
-            HttpClientRequest.bodyJsonUnsafe(personBody(i)),
-            client.execute
-          ),
-        { concurrency, discard: true }
-      )
-    }).pipe(Effect.provide(FetchHttpClient.layer)),
+  populate: (mockUrl, count, from = 0) => postGenerated(`${mockUrl}${contacts}`, auth, count, from, personBody),
   throughput: async (mockUrl) => {
     const page = (await getJson(`${mockUrl}${contacts}?$top=1`)) as {
       readonly items: ReadonlyArray<{ contactId: string }>
