@@ -26,9 +26,19 @@ export const targets: ReadonlyArray<Target> = [
   }
 ]
 
-/** The score (in percent) each of these files must reach (issue 7). */
+/** The score (in percent) each of these files must reach (issue 7; `Projection.ts` has since been split by rule family). */
 export const goals: Readonly<Record<string, number>> = {
   "packages/domain/src/Projection.ts": 90,
+  "packages/domain/src/ProjectionFieldOrder.ts": 90,
+  "packages/domain/src/ProjectionFields.ts": 90,
+  "packages/domain/src/ProjectionFlatten.ts": 90,
+  "packages/domain/src/ProjectionKeys.ts": 90,
+  "packages/domain/src/ProjectionParts.ts": 90,
+  "packages/domain/src/ProjectionSinglePreferred.ts": 90,
+  "packages/domain/src/ProjectionTrimmed.ts": 90,
+  "packages/domain/src/ProjectionUniqueKey.ts": 90,
+  "packages/domain/src/ProjectionValueIssues.ts": 90,
+  "packages/domain/src/ProjectionWalk.ts": 90,
   "packages/domain/src/Capabilities.ts": 90,
   "packages/domain/src/Patch.ts": 90,
   "packages/domain/src/ValidateChange.ts": 90
