@@ -17,7 +17,8 @@ import { startMock, startMockProcess } from "./MockProcess.ts"
 import { formatBytes, formatMs, heading } from "./Report.ts"
 import { benchScaling, renderScaling, type ScalingResult, sizes } from "./ScalingBench.ts"
 import { syncPart } from "./sync/SyncPart.ts"
-import { benchServerThroughput, renderThroughput, type ThroughputPoint } from "./throughput/ServerThroughputBench.ts"
+import { benchServerThroughput, type ThroughputPoint } from "./throughput/ServerThroughputBench.ts"
+import { renderThroughput } from "./throughput/ThroughputReport.ts"
 
 const domainContacts = 2_000
 /** The streaming-memory benchmark grows the first vendor's listing to this many times its listing size. */

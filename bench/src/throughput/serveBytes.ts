@@ -8,14 +8,7 @@
  */
 import { readFileSync } from "node:fs"
 import { createServer } from "node:http"
-
-interface Recorded {
-  readonly method: string
-  readonly path: string
-  readonly status: number
-  readonly contentType: string
-  readonly body: string
-}
+import type { RecordedAnswer as Recorded } from "./RecordedAnswer.ts"
 
 const recorded = JSON.parse(readFileSync(process.argv[2] ?? "", "utf8")) as ReadonlyArray<Recorded>
 const answers = new Map(recorded.map((r) => [`${r.method} ${r.path}`, { ...r, bytes: Buffer.from(r.body) }]))

@@ -11,14 +11,7 @@ import { Console, Effect } from "effect"
 import { HttpRouter, HttpServer, HttpServerRequest, HttpServerResponse } from "effect/http"
 import { readFileSync } from "node:fs"
 import { createServer } from "node:http"
-
-interface Recorded {
-  readonly method: "GET" | "POST"
-  readonly path: string
-  readonly status: number
-  readonly contentType: string
-  readonly body: string
-}
+import type { RecordedAnswer as Recorded } from "./RecordedAnswer.ts"
 
 const recorded = JSON.parse(readFileSync(process.argv[2] ?? "", "utf8")) as ReadonlyArray<Recorded>
 
