@@ -24,12 +24,13 @@ const common = {
   preferred: Schema.optionalKey(Schema.Boolean)
 }
 
+/** What `EmailAddress` takes (at most 254 characters long): a local part, `@`, a domain with a dot. */
+export const emailAddressPattern = /^[^@\s"(),:;<>[\\\]]+@[^@\s"(),:;<>[\\\]]+\.[^@\s"(),:;<>[\\\].]{2,}$/u
+
 export const EmailAddress = Schema.String.pipe(
   Schema.check(
     Schema.isMaxLength(254),
-    Schema.isPattern(/^[^@\s"(),:;<>[\\\]]+@[^@\s"(),:;<>[\\\]]+\.[^@\s"(),:;<>[\\\].]{2,}$/u, {
-      message: "must be an e-mail address"
-    })
+    Schema.isPattern(emailAddressPattern, { message: "must be an e-mail address" })
   )
 )
 
@@ -56,6 +57,9 @@ export const Phone = Schema.TaggedStruct("Phone", {
 })
 export type Phone = typeof Phone.Type
 
+/** What `Address.countryCode` takes: ISO 3166-1 alpha-2. */
+export const countryCodePattern = /^[A-Z]{2}$/u
+
 export const Address = Schema.TaggedStruct("Address", {
   ...common,
   street: Schema.optionalKey(NonEmptyText(maxValueLength)),
@@ -64,7 +68,9 @@ export const Address = Schema.TaggedStruct("Address", {
   postcode: Schema.optionalKey(NonEmptyText(32)),
   country: Schema.optionalKey(NonEmptyText(255)),
   countryCode: Schema.optionalKey(
-    Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-Z]{2}$/u, { message: "must be an ISO 3166-1 alpha-2 code" })))
+    Schema.String.pipe(
+      Schema.check(Schema.isPattern(countryCodePattern, { message: "must be an ISO 3166-1 alpha-2 code" }))
+    )
   )
 })
 export type Address = typeof Address.Type

@@ -39,6 +39,7 @@ const e164Shape = /^\+1[0-9]{10}$/u
  * shared calling code makes the two disagree, and a property test holds them to the same answers.
  */
 const fromE164 = (number: string): string | undefined => {
+  if (everyNorthAmericanPossible) return number
   const direct = readE164(number)
   return direct !== undefined && direct.isPossible() && direct.number === number ? number : fromText(number)
 }
@@ -52,6 +53,7 @@ const northAmericanWithSeparators = /^\+1[ ().-]*(?:[0-9][ ().-]*){9}[0-9]$/u
 
 const fromSeparated = (number: string, region: Region): string | undefined => {
   const digits = number.replace(/[ ().-]/gu, "")
+  if (everyNorthAmericanPossible) return digits
   const direct = readE164(digits)
   return direct !== undefined && direct.isPossible() && direct.number === digits ? digits : fromText(number, region)
 }
@@ -63,5 +65,17 @@ const readE164 = (number: string): PhoneNumber | undefined => {
     return undefined
   }
 }
+
+/**
+ * Whether libphonenumber takes every `+1` number of ten digits as possible, asked once of one such number. Read as
+ * E.164, `+1` names the calling code and no country, so the library's answer is its length check of ten national
+ * digits against the plan of calling code 1, the same for every such number (a property test holds the fast
+ * answers to the full parse). When it holds, a listing's `+1` numbers skip building a `PhoneNumber` each (the
+ * calling-code lookup, the metadata and the length check), which was most of what deriving E.164 cost.
+ */
+const everyNorthAmericanPossible = ((sample: string) => {
+  const direct = readE164(sample)
+  return direct !== undefined && direct.isPossible() && direct.number === sample
+})("+12025550123")
 
 export const e164Pattern = /^\+[1-9][0-9]{1,14}$/u

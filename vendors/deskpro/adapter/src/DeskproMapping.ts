@@ -25,13 +25,15 @@ import {
   type ContactField,
   ContactId,
   FieldId,
+  isContactField,
   makePhone,
   type ServiceName,
   uriPattern
 } from "@contactkit/domain"
-import { ContactField as ContactFieldSchema } from "@contactkit/domain"
-import { Schema } from "effect"
 import type { DeskproContactData, DeskproPerson, DeskproPhone } from "./DeskproSchema.ts"
+import { toTimestamp } from "./DeskproTimestamp.ts"
+
+export { toTimestamp }
 
 export const vendor = "deskpro"
 
@@ -106,8 +108,6 @@ const defined = <A extends object>(value: A): { readonly [K in keyof A]: Exclude
   }
   return out as never
 }
-
-const isContactField = Schema.is(ContactFieldSchema)
 
 /** The field, when the domain's own rules accept it; else undefined (the record stays in `remote` only). */
 const valid = (field: ContactField): ContactField | undefined => (isContactField(field) ? field : undefined)
@@ -196,14 +196,6 @@ export const toPhone = (phone: DeskproPhone): ContactField | undefined => {
 export const typeRank = (type: string) => {
   const rank = (contactDataTypes as ReadonlyArray<string>).indexOf(type)
   return rank === -1 ? contactDataTypes.length : rank
-}
-
-/** `2024-08-16T14:04:18+0000` → `2024-08-16T14:04:18Z`; undefined when it is no such time. */
-export const toTimestamp = (value: string | null | undefined): string | undefined => {
-  const match = value === undefined || value === null ? null : /^(.{19})([+-])(\d{2}):?(\d{2})$/u.exec(value)
-  if (match === null) return undefined
-  const millis = Date.parse(`${match[1]}${match[2]}${match[3]}:${match[4]}`)
-  return Number.isNaN(millis) ? undefined : new Date(millis).toISOString().replace(".000Z", "Z")
 }
 
 /**

@@ -28,16 +28,16 @@
  */
 import {
   type Contact,
-  ContactField,
+  type ContactField,
   ContactId,
   FieldId,
+  isContactField,
   makePhone,
   type PhoneFeature,
   type ServiceName,
   services,
   uriPattern
 } from "@contactkit/domain"
-import { Schema } from "effect"
 import type {
   MonicaContact,
   MonicaContactField,
@@ -225,8 +225,6 @@ const fromLabels = (labels: ReadonlyArray<MonicaContactFieldLabel>): ReadLabels 
     ...(label !== undefined ? { label } : {})
   }
 }
-
-const isContactField = Schema.is(ContactField)
 
 /** Monica contact field → domain field; undefined when the domain cannot hold its value. */
 export const toField = (wire: MonicaContactField): ContactField | undefined => {

@@ -10,6 +10,7 @@
  * - no labels, no full name, no role, no online services or links; every contact is an individual;
  * - the group is not modelled: it stays in `remote` and is sent back on update.
  */
+import { isoFromWholeSeconds, maxIsoSeconds } from "@contactkit/adapter-kit"
 import {
   type Address,
   type Contact,
@@ -53,40 +54,9 @@ const defined = <A extends Record<string, unknown>>(record: A): { [K in keyof A]
   return out as never
 }
 
-/** The last second an ISO 8601 timestamp with a four-digit year can name (9999-12-31T23:59:59Z). */
-const maxUnixSeconds = 253402300799
-
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`)
-
-/**
- * `new Date(seconds * 1000).toISOString()` for whole seconds, by arithmetic (the days-to-civil-date algorithm of
- * H. Hinnant's chrono): a listing formats two stamps per contact, and `Date` was a visible share of it. Exported
- * for its test against `Date`.
- */
-export const isoFromWholeSeconds = (seconds: number): string => {
-  const days = Math.floor(seconds / 86_400)
-  const inDay = seconds - days * 86_400
-  const z = days + 719_468
-  const era = Math.floor(z / 146_097)
-  const dayOfEra = z - era * 146_097
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365
-  )
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
-  const mp = Math.floor((5 * dayOfYear + 2) / 153)
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1
-  const month = mp < 10 ? mp + 3 : mp - 9
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-  const hours = Math.floor(inDay / 3_600)
-  const minutes = Math.floor((inDay % 3_600) / 60)
-  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${
-    pad2(inDay % 60)
-  }.000Z`
-}
-
 /** A timestamp outside 1970…9999 (a broken record) is absent rather than an invalid Date that throws. */
 const isoFromUnix = (seconds: number | null | undefined): string | undefined =>
-  seconds === null || seconds === undefined || !(seconds >= 0 && seconds <= maxUnixSeconds)
+  seconds === null || seconds === undefined || !(seconds >= 0 && seconds <= maxIsoSeconds)
     ? undefined
     : Number.isInteger(seconds)
     ? isoFromWholeSeconds(seconds)
