@@ -16,7 +16,15 @@
  * change state (the work route clears job and company), `bodyIgnored` lets the handler refuse with 37 instead.
  * JSON nested deeper than PHP's `json_decode` depth (512) is not JSON to Monica either: 400, error 37.
  */
-import { isJsonContentType, jsonResponse, parseJson, type PlatformError, readBodyText } from "@contactkit/mock-platform"
+import {
+  isJsonContentType,
+  jsonResponse,
+  jsonTextResponse,
+  parseJson,
+  type PlatformError,
+  readBodyText,
+  withJsonRows
+} from "@contactkit/mock-platform"
 import { Clock, Effect, Ref, Result } from "effect"
 import type { HttpMethod } from "effect/http"
 import { HttpRouter, HttpServerRequest, HttpServerResponse } from "effect/http"
@@ -190,11 +198,15 @@ export interface Paged<A> {
   readonly slice: (start: number, end: number) => ReadonlyArray<A>
 }
 
-/** Laravel's `ResourceCollection` response for one page of `items`. */
+/**
+ * Laravel's `ResourceCollection` response for one page of `items`, each rendered as JSON text by `renderJson` (the
+ * resources cache their rows' text, `MonicaResourceJson.ts`): the page's `data` array is joined from those texts
+ * into the envelope's own serialisation, the same bytes as serialising the whole page at once.
+ */
 export const paginated = <A>(
   context: RequestContext,
   items: ReadonlyArray<A> | Paged<A>,
-  render: (item: A) => unknown,
+  renderJson: (item: A) => string,
   extraMeta: Readonly<Record<string, unknown>> = {}
 ) => {
   const page = currentPage(context)
@@ -209,8 +221,8 @@ export const paginated = <A>(
   const url = (n: number) => `${path}?page=${n}`
   const prev = page > 1 ? url(page - 1) : null
   const next = page < lastPage ? url(page + 1) : null
-  return jsonResponse(200, {
-    data: slice.map(render),
+  const envelope = {
+    data: [],
     links: { first: url(1), last: url(lastPage), prev, next },
     meta: {
       current_page: page,
@@ -231,7 +243,8 @@ export const paginated = <A>(
       total,
       ...extraMeta
     }
-  })
+  }
+  return jsonTextResponse(200, withJsonRows(envelope, "data", slice.map(renderJson)))
 }
 
 /** What a write decides: the response, and the state to commit (the same state when it refuses). */

@@ -118,10 +118,11 @@ export const fieldResource = (state: MonicaState, row: FieldRow, baseUrl: string
 }
 
 /**
- * The full contact (`Contact` resource); `withFields` is `?with=contactfields`. A partial contact (a relative known
- * only by name) shows only its names, flags, dates and account: Monica wraps the rest in `when(! is_partial)`.
+ * What the full contact (`Contact` resource) shows before its contact fields: names, description, flags and
+ * information, in Monica's key order. A partial contact (a relative known only by name) shows only its names,
+ * flags and dates: Monica wraps the rest in `when(! is_partial)`.
  */
-export const contactResource = (state: MonicaState, row: ContactRow, baseUrl: string, withFields: boolean) => {
+export const contactHead = (row: ContactRow) => {
   const real = !row.isPartial
   return {
     ...contactNames(row),
@@ -170,16 +171,26 @@ export const contactResource = (state: MonicaState, row: ContactRow, baseUrl: st
           number_of_debts: 0
         }
       }
-      : {}),
-    ...(real && withFields
-      ? {
-        contactFields: fieldsOfContact(state, row.id).map((field) => fieldResource(state, field, baseUrl)),
-        notes: []
-      }
-      : {}),
-    ...(real ? { url: `${baseUrl}/api/contacts/${row.id}` } : {}),
-    account: { id: row.accountId },
-    created_at: timestamp(row.createdAt),
-    updated_at: timestamp(row.updatedAt)
+      : {})
   }
 }
+
+/** What the full contact shows after its contact fields: its URL (not for a partial contact), account and times. */
+export const contactTail = (row: ContactRow, baseUrl: string) => ({
+  ...(row.isPartial ? {} : { url: `${baseUrl}/api/contacts/${row.id}` }),
+  account: { id: row.accountId },
+  created_at: timestamp(row.createdAt),
+  updated_at: timestamp(row.updatedAt)
+})
+
+/** The full contact (`Contact` resource); `withFields` is `?with=contactfields` (never for a partial contact). */
+export const contactResource = (state: MonicaState, row: ContactRow, baseUrl: string, withFields: boolean) => ({
+  ...contactHead(row),
+  ...(!row.isPartial && withFields
+    ? {
+      contactFields: fieldsOfContact(state, row.id).map((field) => fieldResource(state, field, baseUrl)),
+      notes: []
+    }
+    : {}),
+  ...contactTail(row, baseUrl)
+})
