@@ -35,8 +35,8 @@ const resolved = (document: Json, value: Json): Json =>
     : value
 
 /**
- * Gives `operation` the answer as its only 2xx response (Prism picks the lowest 2xx: NGP VAN's create documents 200
- * and 201), that response's media type the answer's, with the answer's body as its one example. Error responses
+ * Gives `operation` the answer as its only 2xx response (Prism picks the lowest 2xx, and a create may document both
+ * 200 and 201), that response's media type the answer's, with the answer's body as its one example. Error responses
  * stay.
  */
 const answerWith = (document: Json, operation: Json, answer: RecordedAnswer) => {
