@@ -3,7 +3,7 @@
  * list it back with plain `fetch` + `JSON.parse`, `page`/`per_page` within one result set (`cache_id`) as the
  * adapter does.
  */
-import { type BenchHooks, generatedPerson, getJson as getJsonWith, postGenerated } from "@contactkit/vendor-kit"
+import { benchCalls, type BenchHooks, generatedPerson, postGenerated } from "@contactkit/vendor-kit"
 
 const auth = { "x-deskpro-api-key": "1:legacy-key-a", accept: "application/json" }
 const people = "/api/people"
@@ -14,19 +14,12 @@ interface LegacyPage {
   readonly people: Readonly<Record<string, unknown>> | ReadonlyArray<unknown>
 }
 
-const getJson = (url: string) => getJsonWith(url, auth)
+const { get, getJson, post } = benchCalls(auth)
 
 const personBody = (i: number) => {
   const p = generatedPerson(i)
   return { name: `${p.first} ${p.last}`, email: p.email }
 }
-
-const jsonPost = (body: unknown) => ({
-  method: "POST" as const,
-  path: people,
-  headers: { ...auth, "content-type": "application/json" },
-  body: JSON.stringify(body)
-})
 
 export const deskproLegacyBench: BenchHooks = {
   contacts: 5_000,
@@ -38,10 +31,10 @@ export const deskproLegacyBench: BenchHooks = {
     const page = (await getJson(`${mockUrl}${people}?per_page=1`)) as LegacyPage
     const id = Object.values(page.people).map((p) => (p as { id: number }).id)[0] ?? 1
     return {
-      getOne: { method: "GET", path: `${people}/${id}`, headers: auth },
-      listPage: { method: "GET", path: `${people}?per_page=25&cache_id=${page.cache_id}`, headers: auth },
+      getOne: get(`${people}/${id}`),
+      listPage: get(`${people}?per_page=25&cache_id=${page.cache_id}`),
       // Legacy Deskpro refuses an e-mail another person has: `[<id>]` is replaced by a fresh id in every request.
-      create: jsonPost({ name: "Load Tester", email: "load.[<id>]@example.com" })
+      create: post(people, { name: "Load Tester", email: "load.[<id>]@example.com" })
     }
   },
   scaling: async (mockUrl) => {
@@ -49,13 +42,9 @@ export const deskproLegacyBench: BenchHooks = {
     const pages = Math.ceil(page.total / 25)
     return {
       // A search without `cache_id` makes a fresh result set: the first page as a client first asks it.
-      firstPage: { method: "GET", path: `${people}?per_page=25`, headers: auth },
-      deepPage: {
-        method: "GET",
-        path: `${people}?per_page=25&page=${Math.max(1, pages - 1)}&cache_id=${page.cache_id}`,
-        headers: auth
-      },
-      write: jsonPost({ name: "Late Comer", email: "late.[<id>]@example.com" })
+      firstPage: get(`${people}?per_page=25`),
+      deepPage: get(`${people}?per_page=25&page=${Math.max(1, pages - 1)}&cache_id=${page.cache_id}`),
+      write: post(people, { name: "Late Comer", email: "late.[<id>]@example.com" })
     }
   },
   rawList: async (mockUrl, pageSize) => {

@@ -2,7 +2,7 @@
  * Deskpro's bench hooks: fill helpdesk A through Deskpro's own API (one POST a person, contact data included) and
  * list it back with plain `fetch` + `JSON.parse`, `page`/`count` with `include=organization` as the adapter does.
  */
-import { type BenchHooks, generatedPerson, getJson as getJsonWith, postGenerated } from "@contactkit/vendor-kit"
+import { benchCalls, type BenchHooks, generatedPerson, postGenerated } from "@contactkit/vendor-kit"
 
 const auth = { authorization: "key 1:deskpro-key-a", accept: "application/json" }
 const people = "/api/v2/people"
@@ -12,7 +12,10 @@ interface DeskproPage {
   readonly meta?: { readonly pagination?: { readonly total_pages?: number } }
 }
 
-const getJson = (url: string) => getJsonWith(url, auth)
+const { get, getJson, post } = benchCalls(auth)
+
+// A fresh address each time: Deskpro refuses an email another person has (`JSON.stringify` leaves the key out).
+const newPerson = () => post(people, { ...personBody(0), primary_email: undefined })
 
 const personBody = (i: number) => {
   const p = generatedPerson(i)
@@ -40,33 +43,18 @@ export const deskproBench: BenchHooks = {
     const page = (await getJson(`${mockUrl}${people}?count=1`)) as { readonly data: ReadonlyArray<{ id: number }> }
     const id = page.data[0]?.id ?? 1
     return {
-      getOne: { method: "GET", path: `${people}/${id}?include=organization`, headers: auth },
-      listPage: { method: "GET", path: `${people}?count=25&include=organization`, headers: auth },
-      create: {
-        method: "POST",
-        path: people,
-        headers: { ...auth, "content-type": "application/json" },
-        // A fresh address each time: Deskpro refuses an email another person has.
-        body: JSON.stringify({ ...personBody(0), primary_email: undefined })
-      }
+      getOne: get(`${people}/${id}?include=organization`),
+      listPage: get(`${people}?count=25&include=organization`),
+      create: newPerson()
     }
   },
   scaling: async (mockUrl) => {
     const first = (await getJson(`${mockUrl}${people}?count=25`)) as DeskproPage
     const pages = first.meta?.pagination?.total_pages ?? 1
     return {
-      firstPage: { method: "GET", path: `${people}?count=25&include=organization`, headers: auth },
-      deepPage: {
-        method: "GET",
-        path: `${people}?count=25&page=${Math.max(1, pages - 1)}&include=organization`,
-        headers: auth
-      },
-      write: {
-        method: "POST",
-        path: people,
-        headers: { ...auth, "content-type": "application/json" },
-        body: JSON.stringify({ ...personBody(0), primary_email: undefined })
-      }
+      firstPage: get(`${people}?count=25&include=organization`),
+      deepPage: get(`${people}?count=25&page=${Math.max(1, pages - 1)}&include=organization`),
+      write: newPerson()
     }
   },
   rawList: async (mockUrl, pageSize) => {

@@ -3,7 +3,7 @@
  * requests a contact) and list it back with plain `fetch` + `JSON.parse`, `page`/`limit` with `with=contactfields`
  * as the adapter does.
  */
-import { type BenchHooks, generatedPerson } from "@contactkit/vendor-kit"
+import { benchCalls, type BenchHooks, generatedPerson } from "@contactkit/vendor-kit"
 import { Effect, Schema } from "effect"
 import { FetchHttpClient, HttpClient, HttpClientRequest, HttpClientResponse } from "effect/http"
 
@@ -18,10 +18,18 @@ interface MonicaPage {
   readonly meta?: { readonly last_page?: number }
 }
 
-const getJson = async (url: string): Promise<unknown> => {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } })
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
-  return JSON.parse(await response.text())
+const { get, getJson, post: jsonPost } = benchCalls({ authorization: `Bearer ${token}`, accept: "application/json" })
+
+/** The contact the throughput and scaling benchmarks create, again and again. */
+const newContact = () => {
+  const p = generatedPerson(0)
+  return jsonPost("/api/contacts", {
+    first_name: p.first,
+    last_name: p.last,
+    is_birthdate_known: false,
+    is_deceased: false,
+    is_deceased_date_known: false
+  })
 }
 
 const populate = (mockUrl: string, count: number, from = 0) =>
@@ -62,8 +70,6 @@ const populate = (mockUrl: string, count: number, from = 0) =>
       }), { concurrency, discard: true })
   }).pipe(Effect.provide(FetchHttpClient.layer))
 
-const auth = { authorization: `Bearer ${token}`, accept: "application/json" }
-
 export const monicaBench: BenchHooks = {
   contacts: 2_000,
   pageSize: 100,
@@ -74,47 +80,19 @@ export const monicaBench: BenchHooks = {
   throughput: async (mockUrl) => {
     const page = (await getJson(`${mockUrl}/api/contacts?limit=1`)) as { readonly data: ReadonlyArray<{ id: number }> }
     const id = page.data[0]?.id ?? 1
-    const p = generatedPerson(0)
     return {
-      getOne: { method: "GET", path: `/api/contacts/${id}?with=contactfields`, headers: auth },
-      listPage: { method: "GET", path: "/api/contacts?with=contactfields&limit=25", headers: auth },
-      create: {
-        method: "POST",
-        path: "/api/contacts",
-        headers: { ...auth, "content-type": "application/json" },
-        body: JSON.stringify({
-          first_name: p.first,
-          last_name: p.last,
-          is_birthdate_known: false,
-          is_deceased: false,
-          is_deceased_date_known: false
-        })
-      }
+      getOne: get(`/api/contacts/${id}?with=contactfields`),
+      listPage: get("/api/contacts?with=contactfields&limit=25"),
+      create: newContact()
     }
   },
   scaling: async (mockUrl) => {
     const first = (await getJson(`${mockUrl}/api/contacts?limit=25`)) as MonicaPage
     const lastPage = first.meta?.last_page ?? 1
-    const p = generatedPerson(0)
     return {
-      firstPage: { method: "GET", path: "/api/contacts?with=contactfields&limit=25", headers: auth },
-      deepPage: {
-        method: "GET",
-        path: `/api/contacts?with=contactfields&limit=25&page=${Math.max(1, lastPage - 1)}`,
-        headers: auth
-      },
-      write: {
-        method: "POST",
-        path: "/api/contacts",
-        headers: { ...auth, "content-type": "application/json" },
-        body: JSON.stringify({
-          first_name: p.first,
-          last_name: p.last,
-          is_birthdate_known: false,
-          is_deceased: false,
-          is_deceased_date_known: false
-        })
-      }
+      firstPage: get("/api/contacts?with=contactfields&limit=25"),
+      deepPage: get(`/api/contacts?with=contactfields&limit=25&page=${Math.max(1, lastPage - 1)}`),
+      write: newContact()
     }
   },
   rawList: async (mockUrl, pageSize) => {

@@ -3,7 +3,7 @@
  * every generated person differs in email and phone, so NGP's dedupe never merges two of them) and list it back
  * with plain `fetch` + `JSON.parse`, `$top`/`$skip` as the adapter does.
  */
-import { type BenchHooks, generatedPerson, getJson as getJsonWith, postGenerated } from "@contactkit/vendor-kit"
+import { benchCalls, type BenchHooks, generatedPerson, postGenerated } from "@contactkit/vendor-kit"
 
 const key = "11111111-1111-4111-8111-111111111111"
 const auth = { authorization: `Basic ${Buffer.from(`apiuser:${key}`).toString("base64")}`, accept: "application/json" }
@@ -15,7 +15,7 @@ interface NgpvanPage {
   readonly nextPageLink?: string | null
 }
 
-const getJson = (url: string) => getJsonWith(url, auth)
+const { get, getJson, post } = benchCalls(auth)
 
 const personBody = (i: number) => {
   const p = generatedPerson(i)
@@ -42,27 +42,17 @@ export const ngpvanBench: BenchHooks = {
     }
     const id = page.items[0]?.contactId ?? ""
     return {
-      getOne: { method: "GET", path: `${contacts}/${id}`, headers: auth },
-      listPage: { method: "GET", path: `${contacts}?$top=25`, headers: auth },
-      create: {
-        method: "POST",
-        path: contacts,
-        headers: { ...auth, "content-type": "application/json" },
-        body: JSON.stringify(personBody(0))
-      }
+      getOne: get(`${contacts}/${id}`),
+      listPage: get(`${contacts}?$top=25`),
+      create: post(contacts, personBody(0))
     }
   },
   scaling: async (mockUrl) => {
     const { count } = (await getJson(`${mockUrl}${contacts}?$top=1`)) as { readonly count: number }
     return {
-      firstPage: { method: "GET", path: `${contacts}?$top=25`, headers: auth },
-      deepPage: { method: "GET", path: `${contacts}?$top=25&$skip=${Math.max(0, count - 50)}`, headers: auth },
-      write: {
-        method: "POST",
-        path: contacts,
-        headers: { ...auth, "content-type": "application/json" },
-        body: JSON.stringify(personBody(count))
-      }
+      firstPage: get(`${contacts}?$top=25`),
+      deepPage: get(`${contacts}?$top=25&$skip=${Math.max(0, count - 50)}`),
+      write: post(contacts, personBody(count))
     }
   },
   rawList: async (mockUrl, pageSize) => {
