@@ -17,7 +17,7 @@ import {
   validationFailed,
   write
 } from "./MonicaHttp.ts"
-import { dataResponse, fieldJson } from "./MonicaResourceJson.ts"
+import { dataResponse, fieldBytes } from "./MonicaResourceBytes.ts"
 import type { MonicaState } from "./MonicaState.ts"
 import { fieldsOfContact, labelFor, rowOf, uuidFor, withField, withoutField } from "./MonicaState.ts"
 import type { Rules } from "./MonicaValidation.ts"
@@ -80,7 +80,7 @@ const create = (state: MonicaState, context: RequestContext, now: number): Outco
     updatedAt: now
   }
   const next = { ...withField(labelled, row), sequences: { ...labelled.sequences, field: id } }
-  return [dataResponse(201, fieldJson(next, row, context.baseUrl)), next]
+  return [dataResponse(201, fieldBytes(next, row, context.baseUrl)), next]
 }
 
 const update = (state: MonicaState, context: RequestContext, now: number): Outcome => {
@@ -104,7 +104,7 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
     updatedAt: now
   }
   const next = withField(labelled, row)
-  return [dataResponse(200, fieldJson(next, row, context.baseUrl)), next]
+  return [dataResponse(200, fieldBytes(next, row, context.baseUrl)), next]
 }
 
 const destroy = (state: MonicaState, context: RequestContext): Outcome => {
@@ -129,7 +129,7 @@ export const contactFieldRoutes = (settings: Settings, state: Ref.Ref<MonicaStat
       return paginated(
         context,
         fieldsOfContact(current, contact.id),
-        (row) => fieldJson(current, row, context.baseUrl)
+        (row) => fieldBytes(current, row, context.baseUrl)
       )
     })),
   monicaRoute(settings, "POST", "/api/contactfields", write(state, create)),
@@ -137,7 +137,7 @@ export const contactFieldRoutes = (settings: Settings, state: Ref.Ref<MonicaStat
     Effect.map(Ref.get(state), (current) => {
       const row = rowOf(current.fields, routeId(context) ?? 0)
       if (row === undefined || row.accountId !== context.accountId) return notFound()
-      return dataResponse(200, fieldJson(current, row, context.baseUrl))
+      return dataResponse(200, fieldBytes(current, row, context.baseUrl))
     })),
   monicaRoute(settings, "PUT", "/api/contactfields/:id", write(state, update)),
   monicaRoute(

@@ -8,7 +8,7 @@ import { jsonResponse } from "@contactkit/mock-platform"
 import { Effect, HashMap, Ref } from "effect"
 import type { RequestContext, Settings } from "./MonicaHttp.ts"
 import { monicaRoute, notFound, type Outcome, paginated, routeId, validationFailed, write } from "./MonicaHttp.ts"
-import { dataResponse, fieldTypeJson } from "./MonicaResourceJson.ts"
+import { dataResponse, fieldTypeBytes } from "./MonicaResourceBytes.ts"
 import type { FieldTypeRow, MonicaState } from "./MonicaState.ts"
 import { ofAccount, rowOf, uuidFor, withoutField } from "./MonicaState.ts"
 import { asInteger, validate } from "./MonicaValidation.ts"
@@ -55,7 +55,7 @@ const create = (state: MonicaState, context: RequestContext, now: number): Outco
     fieldTypes: HashMap.set(state.fieldTypes, id, row),
     sequences: { ...state.sequences, fieldType: id }
   }
-  return [dataResponse(201, fieldTypeJson(row)), next]
+  return [dataResponse(201, fieldTypeBytes(row)), next]
 }
 
 /** The caller's own type named by the route, or undefined (Monica's account-scoped `firstOrFail`). */
@@ -82,7 +82,7 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
     updatedAt: now
   }
   return [
-    dataResponse(200, fieldTypeJson(row)),
+    dataResponse(200, fieldTypeBytes(row)),
     { ...state, fieldTypes: HashMap.set(state.fieldTypes, row.id, row) }
   ]
 }
@@ -104,13 +104,13 @@ export const contactFieldTypeRoutes = (settings: Settings, state: Ref.Ref<Monica
   monicaRoute(settings, "GET", "/api/contactfieldtypes", (context) =>
     Effect.map(
       Ref.get(state),
-      (current) => paginated(context, ofAccount(current.fieldTypes, context.accountId), fieldTypeJson)
+      (current) => paginated(context, ofAccount(current.fieldTypes, context.accountId), fieldTypeBytes)
     )),
   monicaRoute(settings, "POST", "/api/contactfieldtypes", write(state, create)),
   monicaRoute(settings, "GET", "/api/contactfieldtypes/:id", (context) =>
     Effect.map(Ref.get(state), (current) => {
       const row = ownType(current, context)
-      return row === undefined ? notFound() : dataResponse(200, fieldTypeJson(row))
+      return row === undefined ? notFound() : dataResponse(200, fieldTypeBytes(row))
     })),
   monicaRoute(settings, "PUT", "/api/contactfieldtypes/:id", write(state, update)),
   monicaRoute(

@@ -18,7 +18,7 @@ import {
   validationFailed,
   write
 } from "./MonicaHttp.ts"
-import { contactJson, dataResponse } from "./MonicaResourceJson.ts"
+import { contactBytes, dataResponse } from "./MonicaResourceBytes.ts"
 import { completeName } from "./MonicaResources.ts"
 import type { ContactRow, MonicaState } from "./MonicaState.ts"
 import {
@@ -85,7 +85,7 @@ const list = (state: MonicaState, context: RequestContext) => {
   const real = () => ofAccount(state.contacts, context.accountId).filter((row) => !row.isPartial)
   // `with=contactfields` applies to every contact of the page, as it does to one.
   const render = (row: ContactRow) =>
-    contactJson(state, row, context.baseUrl, context.query["with"] === "contactfields")
+    contactBytes(state, row, context.baseUrl, context.query["with"] === "contactfields")
   if (needle !== "") {
     const found = real().filter(
       /.:./u.test(needle) ? matchesField(state, context.accountId, needle) : (row) => matches(row, needle)
@@ -129,7 +129,7 @@ const create = (state: MonicaState, context: RequestContext, now: number): Outco
     updatedAt: now
   }
   const next = { ...withContactRow(state, row), sequences: { ...state.sequences, contact: id } }
-  return [dataResponse(201, contactJson(next, row, context.baseUrl, false)), next]
+  return [dataResponse(201, contactBytes(next, row, context.baseUrl, false)), next]
 }
 
 const update = (state: MonicaState, context: RequestContext, now: number): Outcome => {
@@ -155,7 +155,7 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
     updatedAt: now
   }
   const next = withContactRow(state, row)
-  return [dataResponse(200, contactJson(next, row, context.baseUrl, false)), next]
+  return [dataResponse(200, contactBytes(next, row, context.baseUrl, false)), next]
 }
 
 /**
@@ -187,7 +187,7 @@ const updateWork = (state: MonicaState, context: RequestContext, now: number): O
   }
   const next = withContactRow(state, row)
   const withFields = (context.body["with"] ?? context.query["with"]) === "contactfields"
-  return [dataResponse(200, contactJson(next, row, context.baseUrl, withFields)), next]
+  return [dataResponse(200, contactBytes(next, row, context.baseUrl, withFields)), next]
 }
 
 /**
@@ -218,7 +218,7 @@ export const contactRoutes = (settings: Settings, state: Ref.Ref<MonicaState>) =
       const row = rowOf(current.contacts, routeId(context) ?? 0)
       if (row === undefined || row.accountId !== context.accountId) return notFound()
       const withFields = context.query["with"] === "contactfields"
-      return dataResponse(200, contactJson(current, row, context.baseUrl, withFields))
+      return dataResponse(200, contactBytes(current, row, context.baseUrl, withFields))
     })),
   monicaRoute(settings, "PUT", "/api/contacts/:id", write(state, update)),
   monicaRoute(settings, "PUT", "/api/contacts/:id/work", write(state, updateWork)),

@@ -18,12 +18,12 @@
  */
 import {
   isJsonContentType,
+  jsonBytesResponse,
   jsonResponse,
-  jsonTextResponse,
   parseJson,
   type PlatformError,
   readBodyText,
-  withJsonRows
+  withJsonRowBytes
 } from "@contactkit/mock-platform"
 import { Clock, Effect, Ref, Result } from "effect"
 import type { HttpMethod } from "effect/http"
@@ -199,14 +199,14 @@ export interface Paged<A> {
 }
 
 /**
- * Laravel's `ResourceCollection` response for one page of `items`, each rendered as JSON text by `renderJson` (the
- * resources cache their rows' text, `MonicaResourceJson.ts`): the page's `data` array is joined from those texts
- * into the envelope's own serialisation, the same bytes as serialising the whole page at once.
+ * Laravel's `ResourceCollection` response for one page of `items`, each rendered as the UTF-8 of its JSON by
+ * `renderBytes` (the resources keep their rows' bytes, `MonicaResourceBytes.ts`): the page's `data` array is joined
+ * from those into the envelope's own serialisation, the same bytes as serialising the whole page at once.
  */
 export const paginated = <A>(
   context: RequestContext,
   items: ReadonlyArray<A> | Paged<A>,
-  renderJson: (item: A) => string,
+  renderBytes: (item: A) => Uint8Array,
   extraMeta: Readonly<Record<string, unknown>> = {}
 ) => {
   const page = currentPage(context)
@@ -244,7 +244,7 @@ export const paginated = <A>(
       ...extraMeta
     }
   }
-  return jsonTextResponse(200, withJsonRows(envelope, "data", slice.map(renderJson)))
+  return jsonBytesResponse(200, withJsonRowBytes(envelope, "data", slice.map(renderBytes)))
 }
 
 /** What a write decides: the response, and the state to commit (the same state when it refuses). */

@@ -6,7 +6,7 @@
  * up in the state of the request and joined in, so no cached text can be stale. The bytes are exactly
  * `JSON.stringify` of the resource objects (tested over generated rows); `MonicaResources.ts` stays the definition.
  */
-import { jsonTextResponse, perRow } from "@contactkit/mock-platform"
+import { perRow } from "@contactkit/mock-platform"
 import {
   contactHead,
   contactShortResource,
@@ -75,6 +75,3 @@ export const contactJson = (state: MonicaState, row: ContactRow, baseUrl: string
   const fields = fieldsOfContact(state, row.id).map((field) => fieldJson(state, field, baseUrl))
   return `${head},"contactFields":[${fields.join(",")}],"notes":[],${tail}`
 }
-
-/** Monica's `{"data": …}` wrapper around one resource's text. */
-export const dataResponse = (status: number, resource: string) => jsonTextResponse(status, `{"data":${resource}}`)

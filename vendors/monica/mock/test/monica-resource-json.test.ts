@@ -1,8 +1,8 @@
 /**
- * The resources' JSON text, joined from text cached per row (`MonicaResourceJson.ts`), is byte for byte
- * `JSON.stringify` of the resource objects (`MonicaResources.ts`), for generated rows — also after rows are
- * replaced, so a text cached for an old row never shows through — and a page's envelope joins its items' texts
- * into exactly the serialisation of the whole page.
+ * The resources' JSON text, joined from text cached per row (`MonicaResourceJson.ts`), and a contact's bytes kept
+ * per row (`MonicaResourceBytes.ts`) are byte for byte `JSON.stringify` of the resource objects
+ * (`MonicaResources.ts`), for generated rows — also after rows are replaced, so nothing cached for an old row
+ * shows through — and a page's envelope joins its items' bytes into exactly the serialisation of the whole page.
  */
 import { describe, it } from "@effect/vitest"
 import { assert } from "@effect/vitest"
@@ -11,6 +11,7 @@ import type { HttpBody } from "effect/http"
 import * as fc from "fast-check"
 import type { RequestContext } from "../src/MonicaHttp.ts"
 import { paginated } from "../src/MonicaHttp.ts"
+import { contactBytes } from "../src/MonicaResourceBytes.ts"
 import { contactJson, fieldJson, fieldTypeJson } from "../src/MonicaResourceJson.ts"
 import { contactResource, fieldResource, fieldTypeResource } from "../src/MonicaResources.ts"
 import type { ContactRow, FieldRow, FieldTypeRow, LabelRow, MonicaState } from "../src/MonicaState.ts"
@@ -108,10 +109,9 @@ const baseUrl = fc.constantFrom("http://localhost:4020", "http://127.0.0.1:1")
 const assertSameText = (state: MonicaState, base: string) => {
   for (const row of HashMap.values(state.contacts)) {
     for (const withFields of [false, true]) {
-      assert.strictEqual(
-        contactJson(state, row, base, withFields),
-        JSON.stringify(contactResource(state, row, base, withFields))
-      )
+      const expected = JSON.stringify(contactResource(state, row, base, withFields))
+      assert.strictEqual(contactJson(state, row, base, withFields), expected)
+      assert.strictEqual(new TextDecoder().decode(contactBytes(state, row, base, withFields)), expected)
     }
   }
   for (const row of HashMap.values(state.fields)) {
@@ -154,7 +154,7 @@ describe("Monica resources as JSON text", () => {
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 1, max: 15 }),
         (items, page, perPage) => {
-          const response = paginated(context(page, perPage), items, (item) => JSON.stringify(item))
+          const response = paginated(context(page, perPage), items, (item) => Buffer.from(JSON.stringify(item)))
           const body = response.body as HttpBody.Uint8Array
           const bytes = new TextDecoder().decode(body.body)
           const parsed = JSON.parse(bytes) as { readonly data: ReadonlyArray<unknown> }
