@@ -4,7 +4,14 @@
  * replace, DELETE → `{"success": true}`. Every check happens before the one `Ref.modify` that commits a change,
  * so bad input never changes state.
  */
-import { fromVendorError, jsonResponse, type PlatformError, readJsonBody } from "@contactkit/mock-platform"
+import {
+  fromVendorError,
+  jsonBytesResponse,
+  jsonResponse,
+  type PlatformError,
+  readJsonBody,
+  withJsonRowBytes
+} from "@contactkit/mock-platform"
 import { Clock, Effect, Ref } from "effect"
 import { HttpRouter, HttpServerRequest } from "effect/http"
 import type { HttpServerResponse } from "effect/http"
@@ -19,13 +26,13 @@ import {
   groupIn,
   groupsOf,
   groupToWire,
-  toWire,
   withContact,
   withGroup,
   withoutContact,
   withoutGroup
 } from "./PhonecomState.ts"
 import { validateContact, validateGroup } from "./PhonecomValidation.ts"
+import { contactBytes } from "./PhonecomWireJson.ts"
 
 const base = "/v4/accounts/:account_id/extensions/:extension_id"
 
@@ -107,14 +114,12 @@ export const phonecomRoutes = (state: Ref.Ref<PhonecomState>) => {
       if (!parsed.ok) return fail(400, parsed.message, scope.now)
       const { filters, limit, offset, sort } = parsed.query
       const page = parsed.query.apply(contactsOf(s, scope.extensionId))
-      return jsonResponse(200, {
-        filters,
-        sort,
-        total: page.total,
-        offset,
-        limit,
-        items: page.items.map((c) => toWire(s, c))
-      })
+      // The contacts' bytes are kept per stored contact (`PhonecomWireJson`) and joined into the envelope's.
+      const items = page.items.map((c) => contactBytes(s, c))
+      return jsonBytesResponse(
+        200,
+        withJsonRowBytes({ filters, sort, total: page.total, offset, limit, items: [] }, "items", items)
+      )
     })
 
   /** POST (no contact) creates; PUT (existing contact) replaces everything but id and created_at. */
@@ -135,14 +140,16 @@ export const phonecomRoutes = (state: Ref.Ref<PhonecomState>) => {
           updated_at: time
         }
         const next = withContact(s, contact)
-        return [jsonResponse(replace ? 200 : 201, toWire(next, contact)), next]
+        return [jsonBytesResponse(replace ? 200 : 201, contactBytes(next, contact)), next]
       })
     })
 
   const getContact: Handler = (scope) =>
     Effect.map(Ref.get(state), (s) => {
       const contact = findContact(s, scope)
-      return contact === undefined ? fail(404, "Not Found", scope.now) : jsonResponse(200, toWire(s, contact))
+      return contact === undefined
+        ? fail(404, "Not Found", scope.now)
+        : jsonBytesResponse(200, contactBytes(s, contact))
     })
 
   const deleteContact: Handler = (scope) =>

@@ -171,44 +171,51 @@ export const groupsOf = (state: PhonecomState, extensionId: number): ReadonlyArr
   HashMap.toValues(state.groups).filter((group) => group.extensionId === extensionId).sort((a, b) => a.id - b.id)
 
 /**
- * The wire form (ContactFull) of a stored contact. Unset text is `""` and an unset `normalized`
- * or `group` is left out, as in Phone.com's documented examples — its published schema types
- * these as plain strings and objects, never null.
+ * The wire form (ContactFull) of a stored contact up to its group: id, the names, emails, phone numbers and
+ * addresses. Unset text is `""` and an unset `normalized` is left out, as in Phone.com's documented examples — its
+ * published schema types these as plain strings, never null.
  */
-export const toWire = (state: PhonecomState, contact: StoredContact) => {
-  const group = contact.groupId === null ? undefined : Option.getOrUndefined(HashMap.get(state.groups, contact.groupId))
+export const wireFields = (contact: StoredContact): Record<string, unknown> => ({
   // Written out field by field (in `nameFields` order) rather than through `Object.fromEntries` and spreads: this
   // runs for every contact of every page, and the answer's bytes are the same.
-  const wire: Record<string, unknown> = {
-    id: contact.id,
-    prefix: contact.prefix ?? "",
-    first_name: contact.first_name ?? "",
-    middle_name: contact.middle_name ?? "",
-    last_name: contact.last_name ?? "",
-    suffix: contact.suffix ?? "",
-    nickname: contact.nickname ?? "",
-    company: contact.company ?? "",
-    phonetic_first_name: contact.phonetic_first_name ?? "",
-    phonetic_middle_name: contact.phonetic_middle_name ?? "",
-    phonetic_last_name: contact.phonetic_last_name ?? "",
-    department: contact.department ?? "",
-    job_title: contact.job_title ?? "",
-    emails: contact.emails,
-    phone_numbers: contact.phone_numbers.map((phone) =>
-      phone.normalized === null
-        ? { type: phone.type, number: phone.number }
-        : { type: phone.type, number: phone.number, normalized: phone.normalized }
-    ),
-    addresses: contact.addresses.map((address) => ({
-      type: address.type,
-      street: address.street ?? "",
-      city: address.city ?? "",
-      state: address.state ?? "",
-      zip: address.zip ?? "",
-      country: address.country ?? ""
-    }))
-  }
-  if (group !== undefined) wire["group"] = { id: group.id, name: group.name }
+  id: contact.id,
+  prefix: contact.prefix ?? "",
+  first_name: contact.first_name ?? "",
+  middle_name: contact.middle_name ?? "",
+  last_name: contact.last_name ?? "",
+  suffix: contact.suffix ?? "",
+  nickname: contact.nickname ?? "",
+  company: contact.company ?? "",
+  phonetic_first_name: contact.phonetic_first_name ?? "",
+  phonetic_middle_name: contact.phonetic_middle_name ?? "",
+  phonetic_last_name: contact.phonetic_last_name ?? "",
+  department: contact.department ?? "",
+  job_title: contact.job_title ?? "",
+  emails: contact.emails,
+  phone_numbers: contact.phone_numbers.map((phone) =>
+    phone.normalized === null
+      ? { type: phone.type, number: phone.number }
+      : { type: phone.type, number: phone.number, normalized: phone.normalized }
+  ),
+  addresses: contact.addresses.map((address) => ({
+    type: address.type,
+    street: address.street ?? "",
+    city: address.city ?? "",
+    state: address.state ?? "",
+    zip: address.zip ?? "",
+    country: address.country ?? ""
+  }))
+})
+
+/** The contact's group as it is now, if it has one (a deleted group ungroups its contacts). */
+export const groupOf = (state: PhonecomState, contact: StoredContact): StoredGroup | undefined =>
+  contact.groupId === null ? undefined : Option.getOrUndefined(HashMap.get(state.groups, contact.groupId))
+
+/** The wire form (ContactFull): `wireFields`, the group when there is one (else left out), then the times. */
+export const toWire = (state: PhonecomState, contact: StoredContact) => {
+  const wire = wireFields(contact)
+  const group = groupOf(state, contact)
+  if (group !== undefined) wire["group"] = groupToWire(group)
   wire["created_at"] = contact.created_at
   wire["updated_at"] = contact.updated_at
   return wire
