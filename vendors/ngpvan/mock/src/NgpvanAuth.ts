@@ -16,6 +16,19 @@ const basicKey = (authorization: string | undefined): string | undefined => {
   return colon !== -1 && decoded.slice(0, colon).toLowerCase() === "apiuser" ? decoded.slice(colon + 1) : undefined
 }
 
+// The tenant of each `Authorization` value seen: a client sends the same one on every request, and decoding it was
+// a visible share of a GET. Bounded (emptied at 256 values), so junk credentials cannot grow it.
+const byAuthorization = new Map<string, Tenant | null>()
+const tenantOfAuthorization = (authorization: string | undefined): Tenant | undefined => {
+  if (authorization === undefined) return undefined
+  const known = byAuthorization.get(authorization)
+  if (known !== undefined) return known ?? undefined
+  const tenant = tenantOfKey(basicKey(authorization))
+  if (byAuthorization.size >= 256) byAuthorization.clear()
+  byAuthorization.set(authorization, tenant ?? null)
+  return tenant
+}
+
 /** The tenant the request's credential belongs to, or undefined (401). Header names arrive lower-cased. */
 export const tenantOf = (headers: Readonly<Record<string, string | undefined>>): Tenant | undefined =>
-  tenantOfKey(headers["apikey"]) ?? tenantOfKey(basicKey(headers["authorization"]))
+  tenantOfKey(headers["apikey"]) ?? tenantOfAuthorization(headers["authorization"])

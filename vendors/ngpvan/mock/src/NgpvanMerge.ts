@@ -13,6 +13,7 @@
  * In every case an email sent without `doNotEmail` or `appliedEmailLists` keeps the stored email's (same address):
  * an opt-out is not lost because a client did not repeat it.
  */
+import { nameKey } from "./NgpvanNameKey.ts"
 import {
   type ContactData,
   individualTexts,
@@ -23,15 +24,6 @@ import {
   textFields
 } from "./NgpvanState.ts"
 import type { ContactInput, EmailInput } from "./NgpvanValidation.ts"
-
-const normal = (text: string | undefined) => text?.trim().toLowerCase() || undefined
-
-const nameKey = (contact: ContactData): string | undefined => {
-  if (contact.type === "ORGANIZATION") return normal(contact.commonName)
-  const first = normal(contact.firstName)
-  const last = normal(contact.lastName)
-  return first === undefined || last === undefined ? undefined : `${first}\u0000${last}`
-}
 
 const phoneDigits = (number: string) => {
   const digits = number.replace(/\D/gu, "")
@@ -48,7 +40,7 @@ export const isMatch = (stored: ContactData, candidate: ContactData): boolean =>
     candidate.phones.some((p) => stored.phones.some((s) => phoneDigits(s.number) === phoneDigits(p.number)))
 }
 
-/** The oldest of `contacts` (given oldest first) that `candidate` matches. */
+/** The oldest of `contacts` (given oldest first) that `candidate` matches; `matchCandidates` gives the only ones. */
 export const findMatch = (contacts: ReadonlyArray<StoredContact>, candidate: ContactData): StoredContact | undefined =>
   contacts.find((contact) => isMatch(contact, candidate))
 

@@ -8,7 +8,14 @@
  * (400), redirect (301), contact (404), validation (400); every check happens before the one `Ref.modify` that
  * commits, so bad input never changes state.
  */
-import { fromVendorError, jsonResponse, type PlatformError, readJsonBody } from "@contactkit/mock-platform"
+import {
+  fromVendorError,
+  jsonBytesResponse,
+  jsonResponse,
+  type PlatformError,
+  readJsonBody,
+  withJsonRowBytes
+} from "@contactkit/mock-platform"
 import { Effect, Ref } from "effect"
 import { HttpRouter, HttpServerRequest, HttpServerResponse } from "effect/http"
 import { tenantOf } from "./NgpvanAuth.ts"
@@ -18,15 +25,15 @@ import { findMatch, merge, newData, update } from "./NgpvanMerge.ts"
 import {
   contactIn,
   contactPage,
-  contactsOf,
+  matchCandidates,
   newContact,
   type NgpvanState,
   type StoredContact,
   type Tenant,
-  toWire,
   withContact
 } from "./NgpvanState.ts"
 import { identificationError, validateContact } from "./NgpvanValidation.ts"
+import { wireBytes } from "./NgpvanWireBytes.ts"
 
 const base = "/v2/contacts"
 const defaultTop = 50
@@ -84,7 +91,8 @@ export const ngpvanRoutes = (state: Ref.Ref<NgpvanState>) => {
       const { count, items } = contactPage(s, tenant, query.skip, query.top)
       const next = query.skip + query.top
       const nextPageLink = next < count ? `${origin(request)}${base}?$top=${query.top}&$skip=${next}` : null
-      return jsonResponse(200, { items: items.map(toWire), count, nextPageLink })
+      // The contacts' bytes are kept per stored contact (`NgpvanWireBytes`) and joined into the envelope's.
+      return jsonBytesResponse(200, withJsonRowBytes({ items: [], count, nextPageLink }, "items", items.map(wireBytes)))
     })
 
   /** Create (`merge`: a match takes the data) or find-or-create (a match is left as it is). */
@@ -99,7 +107,7 @@ export const ngpvanRoutes = (state: Ref.Ref<NgpvanState>) => {
       const unidentified = identificationError(data)
       if (unidentified !== undefined) return badRequest([unidentified])
       return yield* Ref.modify(state, (s): readonly [Response, NgpvanState] => {
-        const match = findMatch(contactsOf(s, tenant), data)
+        const match = findMatch(matchCandidates(s, tenant, data), data)
         if (match === undefined) {
           const created = newContact(s, tenant, data)
           return [jsonResponse(201, { contactId: contactIdOf(created.id) }), withContact(s, created)]
@@ -113,7 +121,7 @@ export const ngpvanRoutes = (state: Ref.Ref<NgpvanState>) => {
     Effect.gen(function*() {
       const { contactId = "" } = yield* HttpRouter.params
       const contact = contactIn(yield* Ref.get(state), tenant, contactId)
-      return contact === undefined ? fromVendorError(notFound) : jsonResponse(200, toWire(contact))
+      return contact === undefined ? fromVendorError(notFound) : jsonBytesResponse(200, wireBytes(contact))
     })
 
   const updateContact: Handler = (tenant) =>

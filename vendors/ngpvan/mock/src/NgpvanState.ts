@@ -7,6 +7,7 @@
 import { IdTable } from "@contactkit/mock-platform"
 import { HashMap, Option } from "effect"
 import { contactIdOf, numberOf } from "./NgpvanIds.ts"
+import { matchKey } from "./NgpvanNameKey.ts"
 
 export type Tenant = "A" | "B"
 export type ContactType = "INDIVIDUAL" | "ORGANIZATION"
@@ -78,9 +79,15 @@ export type StoredContact = ContactData & {
 export interface NgpvanState {
   readonly nextNumber: number
   readonly contacts: HashMap.HashMap<Tenant, IdTable.IdTable<StoredContact>>
+  /**
+   * The same contacts by tenant and `matchKey` (type and normalised name), each group by number: the only contacts
+   * a create can match, so a create does not read every contact. Derived from `contacts`; `withContact` is the only
+   * writer of either and keeps both in step. Contacts without a name are not in it (they never match).
+   */
+  readonly byName: HashMap.HashMap<string, IdTable.IdTable<StoredContact>>
 }
 
-export const emptyState: NgpvanState = { nextNumber: 1, contacts: HashMap.empty() }
+export const emptyState: NgpvanState = { nextNumber: 1, contacts: HashMap.empty(), byName: HashMap.empty() }
 
 const tenantContacts = (state: NgpvanState, tenant: Tenant): IdTable.IdTable<StoredContact> =>
   Option.getOrElse(HashMap.get(state.contacts, tenant), () => IdTable.empty<StoredContact>())
@@ -101,6 +108,39 @@ export const contactIn = (state: NgpvanState, tenant: Tenant, contactId: string)
   return n === undefined ? undefined : IdTable.get(tenantContacts(state, tenant), n)
 }
 
+const nameGroup = (tenant: Tenant, key: string) => `${tenant}\u0000${key}`
+
+const namesake = (state: NgpvanState, group: string): IdTable.IdTable<StoredContact> =>
+  Option.getOrElse(HashMap.get(state.byName, group), () => IdTable.empty<StoredContact>())
+
+/** The tenant's contacts that share `data`'s type and name, oldest first: every contact `data` could match. */
+export const matchCandidates = (
+  state: NgpvanState,
+  tenant: Tenant,
+  data: ContactData
+): ReadonlyArray<StoredContact> => {
+  const key = matchKey(data)
+  return key === undefined ? [] : IdTable.values(namesake(state, nameGroup(tenant, key)))
+}
+
+/** `byName` with `contact` under its name (and no longer under its old one, if it had another). */
+const renamed = (state: NgpvanState, contact: StoredContact) => {
+  const previous = IdTable.get(tenantContacts(state, contact.tenant), contact.id)
+  const before = previous === undefined ? undefined : matchKey(previous)
+  const after = matchKey(contact)
+  let byName = state.byName
+  if (before !== undefined && before !== after) {
+    const group = nameGroup(contact.tenant, before)
+    const rest = IdTable.remove(namesake(state, group), contact.id)
+    byName = IdTable.size(rest) === 0 ? HashMap.remove(byName, group) : HashMap.set(byName, group, rest)
+  }
+  if (after !== undefined) {
+    const group = nameGroup(contact.tenant, after)
+    byName = HashMap.set(byName, group, IdTable.set(namesake({ ...state, byName }, group), contact.id, contact))
+  }
+  return byName
+}
+
 /** Stores a contact (new or changed) under its number. */
 export const withContact = (state: NgpvanState, contact: StoredContact): NgpvanState => ({
   nextNumber: Math.max(state.nextNumber, contact.id + 1),
@@ -108,7 +148,8 @@ export const withContact = (state: NgpvanState, contact: StoredContact): NgpvanS
     state.contacts,
     contact.tenant,
     IdTable.set(tenantContacts(state, contact.tenant), contact.id, contact)
-  )
+  ),
+  byName: renamed(state, contact)
 })
 
 /** A new contact of `tenant` holding `data`, with the next number. */
