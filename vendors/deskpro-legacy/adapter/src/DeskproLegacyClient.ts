@@ -18,6 +18,7 @@ import { Effect, Redacted, Schema } from "effect"
 import { type HttpClient, HttpClientRequest, type HttpClientResponse } from "effect/http"
 import { vendor } from "./DeskproLegacyMapping.ts"
 import {
+  isLegacySearch,
   LegacyCreated,
   type LegacyDetailInput,
   LegacyError,
@@ -148,7 +149,7 @@ export const make = (options: Options): Effect.Effect<DeskproLegacyClient, never
       resetHeader: "x-ratelimit-reset"
     })
     const decodePerson = decodeJsonWithRaw(LegacyPersonAnswer, http.scrub)
-    const decodeSearch = decodeJsonWithRaw(LegacySearch, http.scrub)
+    const decodeSearch = decodeJsonWithRaw(LegacySearch, http.scrub, { accepts: isLegacySearch })
     const decodeCreated = decodeJsonWithRaw(LegacyCreated, http.scrub)
 
     /** Sends the request; a 2xx goes to `onSuccess`, anything else becomes a reason. */

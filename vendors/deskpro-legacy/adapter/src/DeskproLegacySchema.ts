@@ -69,6 +69,66 @@ export type LegacySearch = typeof LegacySearch.Type
 
 export const LegacyCreated = Schema.Struct({ id: Schema.Number })
 
+// ── fast check of a search page ──────────────────────────────────────────────────────────────
+// What the schemas above accept, checked by hand for the hot path (`decodeJsonWithRaw`'s `accepts`): never more
+// than they accept (test/DeskproLegacySchemaCheck.test.ts), so anything it refuses is decoded by the schema as before.
+
+type Json = Readonly<Record<string, unknown>>
+
+const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
+const isString = (value: unknown) => typeof value === "string"
+const isNumber = (value: unknown) => typeof value === "number" && Number.isFinite(value)
+
+/** An optional key holding a value `is` accepts (a present `undefined` is refused). */
+const optional = (record: Json, key: string, is: (value: unknown) => boolean) => {
+  const value = record[key]
+  return value === undefined ? !(key in record) : is(value)
+}
+const orNull = (is: (value: unknown) => boolean) => (value: unknown) => value === null || is(value)
+
+/** A collection keyed by id (an object) or `[]`: every item `is` accepts. */
+const keyedBy = (is: (value: unknown) => boolean) => (value: unknown) => {
+  if (Array.isArray(value)) return value.every(is)
+  if (!isRecord(value)) return false
+  for (const key in value) if (Object.hasOwn(value, key) && !is(value[key])) return false
+  return true
+}
+
+const detailTexts = [
+  "comment",
+  "address",
+  "city",
+  "state",
+  "zip",
+  "country",
+  "profile_url",
+  "country_calling_code",
+  "number",
+  "type",
+  "username",
+  "service",
+  "url"
+]
+
+const isDetail = (value: unknown) =>
+  isRecord(value) && isNumber(value["id"]) && isString(value["contact_type"]) &&
+  detailTexts.every((key) => optional(value, key, isString))
+const isEmail = (value: unknown) =>
+  isRecord(value) && isNumber(value["id"]) && isString(value["email"]) && optional(value, "comment", isString)
+const isOrganization = (value: unknown) => isRecord(value) && isNumber(value["id"]) && optional(value, "name", isString)
+
+export const isLegacyPerson = (value: unknown): value is LegacyPerson =>
+  isRecord(value) && isNumber(value["id"]) && optional(value, "name", isString) &&
+  optional(value, "first_name", orNull(isString)) && optional(value, "last_name", orNull(isString)) &&
+  optional(value, "organization", orNull(isOrganization)) && optional(value, "organization_position", isString) &&
+  optional(value, "date_created", isString) &&
+  optional(value, "emails", (emails) => Array.isArray(emails) && emails.every(isEmail)) &&
+  optional(value, "contact_data", keyedBy(isDetail)) && optional(value, "primary_email", orNull(isString))
+
+export const isLegacySearch = (value: unknown): value is LegacySearch =>
+  isRecord(value) && isNumber(value["page"]) && isNumber(value["per_page"]) && isNumber(value["total"]) &&
+  isNumber(value["cache_id"]) && keyedBy(isLegacyPerson)(value["people"])
+
 /** `{error_code, error_message}` or `{error_code: "multiple", errors: {<field>: [code, message]}}`. */
 export const LegacyError = Schema.Struct({
   error_code: Schema.String,

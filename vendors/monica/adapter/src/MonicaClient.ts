@@ -19,6 +19,7 @@ import { type ContactErrorReason, ContactNotFound } from "@contactkit/domain"
 import { Effect, type Redacted, Stream } from "effect"
 import { type HttpClient, HttpClientRequest } from "effect/http"
 import * as MonicaCalls from "./MonicaCalls.ts"
+import { isMonicaContact } from "./MonicaContactCheck.ts"
 import { type CallContext, contactPathOf } from "./MonicaFailure.ts"
 import {
   MonicaContact,
@@ -112,7 +113,7 @@ const json = (request: HttpClientRequest.HttpClientRequest, body: unknown) =>
 
 const contactCalls = (calls: MonicaCalls.MonicaCalls) => {
   const decodeContact = MonicaCalls.decodeOne(MonicaContact, calls.scrub)
-  const decodeContacts = MonicaCalls.decodeItems(MonicaContact, "a contact", calls.scrub)
+  const decodeContacts = MonicaCalls.decodeItems(MonicaContact, "a contact", calls.scrub, isMonicaContact)
   const write = { isWrite: true, pathOf: contactPathOf }
   const contacts = (urlParams: Record<string, string>) =>
     HttpClientRequest.get("/contacts", { urlParams: { with: "contactfields", ...urlParams } })
