@@ -107,6 +107,19 @@ describe("project: services and order", () => {
     assert.deepStrictEqual(origins, [2, 4, 0, 1, 3])
   })
 
+  it("orders online services as a kind of their own when the vendor groups no services", () => {
+    const emailsFirst: Capabilities = { ...lossless, fieldOrder: ["Email", "OnlineService"] }
+    const { origins } = project(
+      emailsFirst,
+      contact([
+        { _tag: "OnlineService", service: "skype", user: "ada" },
+        { _tag: "Email", address: "a@example.com" },
+        { _tag: "OnlineService", service: "twitter", user: "ada" }
+      ])
+    )
+    assert.deepStrictEqual(origins, [1, 0, 2])
+  })
+
   it("keeps the order written when the vendor declares none", () => {
     const { origins } = project(
       lossless,
