@@ -7,7 +7,13 @@
  * the platform answers it, like every method a path does not take, with the 405 of `renderDeskproError`. `include=organization` side-loads each person's organization into `linked`; a person's
  * contact-data records are readable on their own.
  */
-import { jsonResponse, readBodyText, readJsonBody } from "@contactkit/mock-platform"
+import {
+  jsonBytesResponse,
+  jsonResponse,
+  readBodyText,
+  readJsonBody,
+  withJsonRowBytes
+} from "@contactkit/mock-platform"
 import { Effect, Ref } from "effect"
 import { HttpServerResponse } from "effect/http"
 import { recordToWire } from "./DeskproContactData.ts"
@@ -25,8 +31,9 @@ import {
   personEnvelope,
   type Response
 } from "./DeskproRequest.ts"
-import { type DeskproState, peopleOf, personToWire, withoutPerson } from "./DeskproState.ts"
+import { type DeskproState, peopleOf, withoutPerson } from "./DeskproState.ts"
 import { checkPerson, type WriteMode } from "./DeskproValidation.ts"
+import { envelopeBytes, personBytes } from "./DeskproWireBytes.ts"
 import { applyWrite } from "./DeskproWrite.ts"
 
 type State = Ref.Ref<DeskproState>
@@ -38,17 +45,17 @@ const list = (state: State): Handler => (context) =>
     const selection = selectPeople(peopleOf(s, context.helpdesk), context.search)
     if (!selection.ok) return invalidInput(selection.problems)
     const page = pageOf(selection.value.selected, selection.value.paging)
-    return jsonResponse(200, {
-      data: page.items.map(personToWire),
-      meta: page.meta,
-      linked: linkedFor(s, context, page.items)
-    })
+    // The people's bytes are kept per stored person (`DeskproWireBytes`) and joined into the envelope's.
+    const envelope = { data: [], meta: page.meta, linked: linkedFor(s, context, page.items) }
+    return jsonBytesResponse(200, withJsonRowBytes(envelope, "data", page.items.map(personBytes)))
   })
 
 const get = (state: State): Handler => (context) =>
   Effect.map(Ref.get(state), (s) => {
     const person = findPerson(s, context)
-    return person === undefined ? notFound("The person") : jsonResponse(200, personEnvelope(s, context, person))
+    if (person === undefined) return notFound("The person")
+    // `personEnvelope`, with the person's kept bytes.
+    return jsonBytesResponse(200, envelopeBytes(person, { meta: {}, linked: linkedFor(s, context, [person]) }))
   })
 
 const write = (state: State, mode: WriteMode): Handler => (context) =>
