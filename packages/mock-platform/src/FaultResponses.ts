@@ -40,17 +40,3 @@ export const malform = (response: HttpServerResponse.HttpServerResponse) => {
     contentType: "application/json"
   })
 }
-
-/**
- * Starts watching whether the client goes away before the answer is written; the returned check says so. A
- * disconnect is the client's choice, not a failure of the mock.
- */
-export const watchClient = (request: HttpServerRequest.HttpServerRequest) =>
-  Effect.sync(() => {
-    const raw = rawResponse(request)
-    let gone = false
-    raw.once("close", () => {
-      if (!raw.writableEnded) gone = true
-    })
-    return () => gone || raw.destroyed
-  })

@@ -57,6 +57,8 @@ export interface FaultStore {
   readonly clear: Effect.Effect<void>
   /** The first rule that fires for this request, consuming one of its `count`. */
   readonly take: (method: string, path: string) => Effect.Effect<Fault | undefined>
+  /** Whether any rule is set now (when none is, `take` finds nothing): a synchronous look for the request path. */
+  readonly hasRules: () => boolean
 }
 
 export const makeFaultStore: Effect.Effect<FaultStore> = Effect.gen(function*() {
@@ -95,6 +97,7 @@ export const makeFaultStore: Effect.Effect<FaultStore> = Effect.gen(function*() 
         return fault
       }),
     clear: Ref.set(rules, []),
-    take
+    take,
+    hasRules: () => Ref.getUnsafe(rules).length > 0
   }
 })

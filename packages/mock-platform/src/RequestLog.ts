@@ -86,37 +86,99 @@ export const redactHeaders = (
   return result
 }
 
+/**
+ * A request as it arrived and was answered, before it is formatted: what the request path records, cheaply (no
+ * copy of the headers, no date string, no redaction). The log turns it into a `LoggedRequest` — the same one
+ * `append` of the formatted entry would have stored — when it is read, which only tests and developers do.
+ */
+export interface RequestRecord {
+  /** Epoch milliseconds the request arrived (its `time`). */
+  readonly startedMillis: number
+  readonly method: string
+  /** Path and query as the client sent them, not yet redacted. */
+  readonly url: string
+  /** The request's headers as received, not yet redacted; kept by reference, so never to be changed. */
+  readonly headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
+  /** The body text as received. */
+  readonly body: string
+  readonly status: number
+  readonly durationMs: number
+  readonly route?: string | undefined
+  readonly fault?: string | undefined
+  readonly unsentStatus?: number | undefined
+}
+
+/** The entry `record` stands for, without its id: as the pipeline formatted it before the log formatted lazily. */
+export const formatRecord = (record: RequestRecord): Omit<LoggedRequest, "id"> => ({
+  time: new Date(record.startedMillis).toISOString(),
+  method: record.method,
+  url: record.url,
+  headers: redactHeaders(record.headers),
+  body: record.body,
+  status: record.status,
+  durationMs: record.durationMs,
+  ...(record.route === undefined ? {} : { route: record.route }),
+  ...(record.fault === undefined ? {} : { fault: record.fault }),
+  ...(record.unsentStatus === undefined ? {} : { unsentStatus: record.unsentStatus })
+})
+
 export interface RequestLog {
   readonly append: (entry: Omit<LoggedRequest, "id">) => Effect.Effect<void>
+  /**
+   * Appends a request in its raw form, formatted when the log is read (see `RequestRecord`); synchronous, for the
+   * request path. The log then lists exactly what `append(formatRecord(record))` would have.
+   */
+  readonly record: (record: RequestRecord) => void
   readonly list: Effect.Effect<ReadonlyArray<LoggedRequest>>
   readonly clear: Effect.Effect<void>
 }
 
+/** The entry as stored: secrets redacted, the body cut at `maxLoggedBodyChars`. */
+const stored = (entry: Omit<LoggedRequest, "id">, id: number): LoggedRequest => {
+  const redacted = redactBody(entry.body)
+  const body = redacted.length > maxLoggedBodyChars ? redacted.slice(0, maxLoggedBodyChars) + "…" : redacted
+  return { ...entry, id, url: redactUrl(entry.url), body }
+}
+
+/** A slot of the ring: an entry already stored, or a raw record with its id, formatted when first listed. */
+type Slot = LoggedRequest | { readonly pending: RequestRecord; readonly id: number }
+
 /**
  * The last `maxEntries` requests in a ring: appending overwrites the oldest entry in place, so a request costs one
  * slot, not a copy of the whole log (which, at 1,000 entries, had been a visible share of every request's time).
+ * A raw record is formatted when the log is listed, and then kept formatted.
  */
 export const makeRequestLog: Effect.Effect<RequestLog> = Effect.sync(() => {
-  let entries: Array<LoggedRequest> = []
+  let entries: Array<Slot> = []
   // Where the oldest entry is once the ring is full.
   let oldest = 0
   let nextId = 1
+  const put = (slot: Slot) => {
+    if (entries.length < maxEntries) {
+      entries.push(slot)
+    } else {
+      entries[oldest] = slot
+      oldest = (oldest + 1) % maxEntries
+    }
+  }
+  const formatted = (index: number): LoggedRequest => {
+    const slot = entries[index]!
+    if (!("pending" in slot)) return slot
+    const entry = stored(formatRecord(slot.pending), slot.id)
+    entries[index] = entry
+    return entry
+  }
   return {
-    append: (entry) =>
-      Effect.sync(() => {
-        const id = nextId++
-        const redacted = redactBody(entry.body)
-        const body = redacted.length > maxLoggedBodyChars ? redacted.slice(0, maxLoggedBodyChars) + "…" : redacted
-        const url = redactUrl(entry.url)
-        const logged = { ...entry, id, url, body }
-        if (entries.length < maxEntries) {
-          entries.push(logged)
-        } else {
-          entries[oldest] = logged
-          oldest = (oldest + 1) % maxEntries
-        }
-      }),
-    list: Effect.sync(() => [...entries.slice(oldest), ...entries.slice(0, oldest)]),
+    append: (entry) => Effect.sync(() => put(stored(entry, nextId++))),
+    record: (record) => {
+      const id = nextId++
+      // A large body is cut now rather than held whole until the log is read.
+      put(record.body.length > maxLoggedBodyChars ? stored(formatRecord(record), id) : { pending: record, id })
+    },
+    list: Effect.sync(() => {
+      const order = [...entries.keys()]
+      return [...order.slice(oldest), ...order.slice(0, oldest)].map(formatted)
+    }),
     clear: Effect.sync(() => {
       entries = []
       oldest = 0
