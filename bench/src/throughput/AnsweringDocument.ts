@@ -4,13 +4,10 @@
  * Without it Prism answers a list page with the document's one-item example (about 1 kB against the mock's 11–94
  * kB), and mock/prism would compare unlike work. Only the examples (and, where an operation documents several 2xx
  * answers, which one Prism picks) change: paths, parameters, request bodies and schemas stay, so Prism validates
- * each request as it would against the vendor's own document. The copy is written to a temporary folder as JSON (a
- * JSON document is YAML too, and Prism reads either); the vendor's file is never written.
+ * each request as it would against the vendor's own document. The copy is JSON (Prism reads it as it reads YAML),
+ * for the bench to write to a temporary file; the vendor's file is never written.
  */
 import $RefParser from "@apidevtools/json-schema-ref-parser"
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import type { RecordedAnswer } from "./RecordedAnswer.ts"
 
 type Json = Record<string, any>
@@ -54,8 +51,8 @@ const answerWith = (document: Json, operation: Json, answer: RecordedAnswer) => 
 }
 
 /**
- * Writes the copy of `openapi` answering `answers` (recorded from the mock, paths under its origin; `basePath` is the
- * part of them the document's server URL holds) and returns its path. Fails when an answer's operation is not in
+ * The copy of `openapi` answering `answers` (recorded from the mock, paths under its origin; `basePath` is the part
+ * of them the document's server URL holds), as JSON text. Fails when an answer's operation is not in
  * the document: Prism would then answer 404 and the row would measure nothing.
  */
 export const documentAnswering = async (
@@ -74,7 +71,5 @@ export const documentAnswering = async (
     if (operation === undefined) throw new Error(`${openapi} has no operation for ${answer.method} ${path}`)
     if (answer.status >= 200 && answer.status < 300 && answer.body !== "") answerWith(document, operation, answer)
   }
-  const file = join(mkdtempSync(join(tmpdir(), "ck-bench-prism-")), "openapi.json")
-  writeFileSync(file, JSON.stringify(document))
-  return file
+  return JSON.stringify(document)
 }

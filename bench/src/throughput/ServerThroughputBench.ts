@@ -11,9 +11,7 @@
  */
 import type { BenchRequest, Vendor } from "@contactkit/vendor-kit"
 import { Effect } from "effect"
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { loadavg, tmpdir } from "node:os"
-import { join } from "node:path"
+import { loadavg } from "node:os"
 import { fileURLToPath } from "node:url"
 import { median } from "../Measure.ts"
 import { cpuMillisOf } from "../profile/ProcessCpu.ts"
@@ -22,6 +20,7 @@ import { type ChildServer, pinned, serverCore, startChildServer } from "./ChildS
 import { runLoad } from "./LoadGenerator.ts"
 import { startPrismMock } from "./PrismMock.ts"
 import { type Likeness, likeness, recordAnswers, type RecordedAnswer } from "./RecordedAnswer.ts"
+import { tempFile } from "./TempFile.ts"
 
 export const connectionCounts = [1, 10, 100] as const
 export const routes = ["getOne", "listPage", "create"] as const
@@ -56,8 +55,7 @@ const effectEntry = fileURLToPath(new URL("./serveEffectBytes.ts", import.meta.u
 
 const startReplay = (entry: string, name: string, recorded: ReadonlyArray<RecordedAnswer>) =>
   Effect.gen(function*() {
-    const file = join(mkdtempSync(join(tmpdir(), "ck-bench-")), "answers.json")
-    writeFileSync(file, JSON.stringify(recorded))
+    const file = yield* tempFile("answers.json", JSON.stringify(recorded))
     const { args, command } = pinned(serverCore, process.execPath, [entry, file])
     return yield* startChildServer({
       name,
@@ -129,7 +127,7 @@ export const benchServerThroughput = (vendor: Vendor, mock: ChildServer, options
     const recorded = yield* recordAnswers(mock.url, benched)
     const basePath = vendor.specBasePath ?? ""
     const document = yield* Effect.promise(() => documentAnswering(vendor.openapi, basePath, recorded))
-    const prism = yield* startPrismMock(vendor.name, document)
+    const prism = yield* startPrismMock(vendor.name, yield* tempFile("openapi.json", document))
     // Prism serves the document's paths, which are relative to its server URL's path (e.g. without `/v4`).
     const prismPath = (path: string) => path.slice(basePath.length)
     const prismAnswers = yield* recordAnswers(prism.url, benched, prismPath)
