@@ -10,11 +10,8 @@ import {
   created,
   errorResponse,
   legacyRoute,
-  noPerson,
-  noRoute,
   notFound,
   type Outcome,
-  pathId,
   read,
   type RequestContext,
   type Settings,
@@ -22,16 +19,10 @@ import {
   write
 } from "./LegacyHttp.ts"
 import { getArray, getString } from "./LegacyInput.ts"
+import { withPersonOf, withRecordIdOf } from "./LegacyPersonOf.ts"
 import { detailResource, keyedById } from "./LegacyResources.ts"
-import type { LegacyState, PersonRow } from "./LegacyState.ts"
-import { detailsOf, personOf, withDetail, withoutDetail } from "./LegacyState.ts"
-
-const withPersonOf = (state: LegacyState, context: RequestContext, then: (person: PersonRow) => Outcome): Outcome => {
-  const id = pathId(context, "person_id")
-  if (id === undefined) return [noRoute(context), state]
-  const person = personOf(state, context.helpdesk, id)
-  return person === undefined ? [noPerson(context), state] : then(person)
-}
+import type { LegacyState } from "./LegacyState.ts"
+import { detailsOf, withDetail, withoutDetail } from "./LegacyState.ts"
 
 const list = (state: LegacyState, context: RequestContext) =>
   withPersonOf(state, context, (person) => [
@@ -56,16 +47,13 @@ const add = (state: LegacyState, context: RequestContext): Outcome =>
   })
 
 const exists = (state: LegacyState, context: RequestContext) =>
-  withPersonOf(state, context, (person) => {
-    const id = pathId(context, "contact_id")
-    if (id === undefined) return [noRoute(context), state]
-    return [jsonResponse(200, { exists: person.detailIds.includes(id) }), state]
-  })[0]
+  withRecordIdOf(state, context, "contact_id", (person, id) => [
+    jsonResponse(200, { exists: person.detailIds.includes(id) }),
+    state
+  ])[0]
 
 const remove = (state: LegacyState, context: RequestContext): Outcome =>
-  withPersonOf(state, context, (person) => {
-    const id = pathId(context, "contact_id")
-    if (id === undefined) return [noRoute(context), state]
+  withRecordIdOf(state, context, "contact_id", (person, id) => {
     // `createNotFoundException()` with no message gives Symfony's default.
     if (!person.detailIds.includes(id)) return [notFound("Not Found"), state]
     return [success(), withoutDetail(state, person, id)]

@@ -9,11 +9,8 @@ import {
   created,
   errorResponse,
   legacyRoute,
-  noPerson,
-  noRoute,
   notFound,
   type Outcome,
-  pathId,
   read,
   type RequestContext,
   type Settings,
@@ -22,25 +19,10 @@ import {
 } from "./LegacyHttp.ts"
 import { getBool, getString, isSet } from "./LegacyInput.ts"
 import { isValidEmail } from "./LegacyPersonInput.ts"
+import { withPersonOf, withRecordIdOf } from "./LegacyPersonOf.ts"
 import { emailResource } from "./LegacyResources.ts"
 import type { EmailRow, LegacyState, PersonRow } from "./LegacyState.ts"
-import {
-  emailInHelpdesk,
-  emailsOf,
-  personOf,
-  rowOf,
-  withEmail,
-  withEmailRow,
-  withoutEmail,
-  withPerson
-} from "./LegacyState.ts"
-
-const withPersonOf = (state: LegacyState, context: RequestContext, then: (person: PersonRow) => Outcome): Outcome => {
-  const id = pathId(context, "person_id")
-  if (id === undefined) return [noRoute(context), state]
-  const person = personOf(state, context.helpdesk, id)
-  return person === undefined ? [noPerson(context), state] : then(person)
-}
+import { emailInHelpdesk, emailsOf, rowOf, withEmail, withEmailRow, withoutEmail, withPerson } from "./LegacyState.ts"
 
 /** The person's record the path names; a `NotFoundHttpException()` (empty message) when it has none. */
 const withEmailOf = (
@@ -48,9 +30,7 @@ const withEmailOf = (
   context: RequestContext,
   then: (person: PersonRow, email: EmailRow) => Outcome
 ): Outcome =>
-  withPersonOf(state, context, (person) => {
-    const id = pathId(context, "email_id")
-    if (id === undefined) return [noRoute(context), state]
+  withRecordIdOf(state, context, "email_id", (person, id) => {
     const email = person.emailIds.includes(id) ? rowOf(state.emails, id) : undefined
     return email === undefined ? [notFound(""), state] : then(person, email)
   })

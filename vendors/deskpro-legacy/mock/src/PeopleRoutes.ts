@@ -10,10 +10,7 @@ import {
   created,
   legacyRoute,
   multipleErrors,
-  noPerson,
-  noRoute,
   type Outcome,
-  pathId,
   read,
   type RequestContext,
   type Settings,
@@ -22,6 +19,7 @@ import {
 } from "./LegacyHttp.ts"
 import { getString, getUint, getValues, isSet, phpString } from "./LegacyInput.ts"
 import { applyBasicDetails, applyContactData, isValidEmail, splitName } from "./LegacyPersonInput.ts"
+import { withPersonOf } from "./LegacyPersonOf.ts"
 import { keyedById, personResource } from "./LegacyResources.ts"
 import type { LegacyState, PersonRow } from "./LegacyState.ts"
 import {
@@ -117,18 +115,6 @@ const create = (state: LegacyState, context: RequestContext, now: number): Outco
   if (Object.keys(errors).length > 0) return [multipleErrors(errors), state]
   for (const address of addresses) [, person, next] = withEmail(next, person, address, "", now)
   return [created(id, `${context.apiUrl}/people/${id}`), withPerson(next, person)]
-}
-
-/** The person the path names, or the 404 the controller answers. */
-const withPersonOf = (
-  state: LegacyState,
-  context: RequestContext,
-  then: (person: PersonRow) => Outcome
-): Outcome => {
-  const id = pathId(context, "person_id")
-  if (id === undefined) return [noRoute(context), state]
-  const person = personOf(state, context.helpdesk, id)
-  return person === undefined ? [noPerson(context), state] : then(person)
 }
 
 const get = (state: LegacyState, context: RequestContext) =>
