@@ -25,7 +25,11 @@ const serviceNames: ReadonlySet<unknown> = new Set(services)
 const optional = (record: Fields, key: string, ok: (value: unknown) => boolean) => !(key in record) || ok(record[key])
 
 const text = (max: number) => (value: unknown) => typeof value === "string" && value.length > 0 && value.length <= max
+const anyText = text(Infinity)
+const text32 = text(32)
+const text64 = text(64)
 const text255 = text(255)
+const longText = text(maxValueLength)
 const matching = (pattern: RegExp, max = Infinity) => (value: unknown) =>
   typeof value === "string" && value.length <= max && pattern.test(value)
 const member = (set: ReadonlySet<unknown>) => (value: unknown) => set.has(value)
@@ -35,29 +39,32 @@ const isEmailAddress = matching(emailAddressPattern, 254)
 const isE164 = matching(e164Pattern)
 const isCountryCode = matching(countryCodePattern)
 
+const isContext = member(contexts)
+const isLinkKind = member(linkKinds)
+const isBoolean = (value: unknown) => typeof value === "boolean"
 const isFeatures = (value: unknown) => Array.isArray(value) && value.every((feature) => features.has(feature))
 
 /** The keys every field may carry: its vendor id, label, context and preference. */
 const common = (field: Fields) =>
-  optional(field, "id", text(Infinity)) &&
+  optional(field, "id", anyText) &&
   optional(field, "label", text255) &&
-  optional(field, "context", member(contexts)) &&
-  optional(field, "preferred", (value) => typeof value === "boolean")
+  optional(field, "context", isContext) &&
+  optional(field, "preferred", isBoolean)
 
 const byTag: Readonly<Record<string, (field: Fields) => boolean>> = {
   Email: (field) => isEmailAddress(field["address"]),
   Phone: (field) =>
-    text(64)(field["number"]) && optional(field, "e164", isE164) && optional(field, "features", isFeatures),
+    text64(field["number"]) && optional(field, "e164", isE164) && optional(field, "features", isFeatures),
   Address: (field) =>
-    optional(field, "street", text(maxValueLength)) &&
+    optional(field, "street", longText) &&
     optional(field, "locality", text255) &&
     optional(field, "region", text255) &&
-    optional(field, "postcode", text(32)) &&
+    optional(field, "postcode", text32) &&
     optional(field, "country", text255) &&
     optional(field, "countryCode", isCountryCode),
   OnlineService: (field) =>
     serviceNames.has(field["service"]) && optional(field, "user", text255) && optional(field, "uri", isUri),
-  Link: (field) => isUri(field["uri"]) && optional(field, "kind", member(linkKinds))
+  Link: (field) => isUri(field["uri"]) && optional(field, "kind", isLinkKind)
 }
 
 /** Whether `value` is a `ContactField` as the schema defines it; extra keys are allowed, as the schema allows them. */

@@ -23,8 +23,8 @@
 import {
   type Contact,
   type ContactField,
-  ContactId,
-  FieldId,
+  contactIdOf,
+  fieldIdOf,
   type FieldKind,
   makePhone,
   type Name,
@@ -61,8 +61,8 @@ export const storedName = (text: string): { readonly given?: string; readonly fa
 }
 
 /** Field ids: e-mail records and contact-data records are numbered apart, so each id says which it is. */
-export const emailFieldId = (id: number) => FieldId.make(`email:${id}`)
-export const detailFieldId = (id: number) => FieldId.make(`detail:${id}`)
+export const emailFieldId = (id: number) => fieldIdOf(`email:${id}`)
+export const detailFieldId = (id: number) => fieldIdOf(`detail:${id}`)
 export const parseFieldId = (id: string): { readonly table: "email" | "detail"; readonly id: number } | undefined => {
   const match = /^(email|detail):([1-9]\d{0,15})$/u.exec(id)
   return match === null ? undefined : { table: match[1] as "email" | "detail", id: Number(match[2]) }
@@ -169,7 +169,7 @@ export const toContact = (person: LegacyPerson, raw: unknown): Contact => {
   const createdAt = isoTime(person.date_created)
   const organizationName = person.organization?.name
   return {
-    id: ContactId.make(String(person.id)),
+    id: contactIdOf(String(person.id)),
     kind: "individual",
     name: {
       ...optional("given", person.first_name ?? undefined),

@@ -23,8 +23,8 @@
 import {
   type Contact,
   type ContactField,
-  ContactId,
-  FieldId,
+  contactIdOf,
+  fieldIdOf,
   isContactField,
   makePhone,
   type ServiceName,
@@ -147,7 +147,7 @@ export const recordsOf = (wire: DeskproPerson, raw: unknown): ReadonlyArray<Read
 export const toField = (record: ReadRecord): ContactField | undefined => {
   const { type, wire } = record
   const common = defined({
-    id: wire.id === undefined ? undefined : FieldId.make(String(wire.id)),
+    id: wire.id === undefined ? undefined : fieldIdOf(String(wire.id)),
     label: text(wire.comment)
   })
   const value = text(urlTypes.has(type) ? wire.url : wire.username)
@@ -211,7 +211,7 @@ export const toContact = (wire: DeskproPerson, raw: unknown, organizationName?: 
   ].filter((field): field is ContactField => field !== undefined)
   const createdAt = toTimestamp(wire.date_created)
   return {
-    id: ContactId.make(String(wire.id)),
+    id: contactIdOf(String(wire.id)),
     kind: "individual",
     name: defined({ prefix: text(wire.title_prefix), given: text(wire.first_name), family: text(wire.last_name) }),
     organization: defined({ name: text(organizationName), title: text(wire.organization_position) }),

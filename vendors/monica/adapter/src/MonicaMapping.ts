@@ -29,8 +29,8 @@
 import {
   type Contact,
   type ContactField,
-  ContactId,
-  FieldId,
+  contactIdOf,
+  fieldIdOf,
   isContactField,
   makePhone,
   type PhoneFeature,
@@ -232,7 +232,7 @@ export const toField = (wire: MonicaContactField): ContactField | undefined => {
   if (value === undefined || value === null || value === "") return undefined
   const read = fromLabels(wire.labels ?? [])
   const common = {
-    id: FieldId.make(String(wire.id)),
+    id: fieldIdOf(String(wire.id)),
     ...(read.context !== undefined ? { context: read.context } : {}),
     ...(read.preferred ? { preferred: true } : {})
   }
@@ -272,7 +272,7 @@ export const present = (value: string | null | undefined): value is string =>
 export const toContact = (wire: MonicaContact, record: unknown = wire): Contact => {
   const career = wire.information?.career
   return {
-    id: ContactId.make(String(wire.id)),
+    id: contactIdOf(String(wire.id)),
     kind: "individual",
     name: {
       ...(present(wire.first_name) ? { given: wire.first_name } : {}),

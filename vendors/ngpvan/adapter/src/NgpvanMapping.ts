@@ -19,7 +19,7 @@ import {
   type Contact,
   type ContactDraft,
   type ContactField,
-  ContactId,
+  contactIdOf,
   type Email,
   type FieldKind,
   makePhone,
@@ -137,7 +137,7 @@ export const toContact = (wire: NgpvanContact, raw: unknown = wire): Contact => 
     ...(facebook === undefined ? [] : [{ _tag: "OnlineService" as const, service: "facebook" as const, uri: facebook }])
   ]
   return {
-    id: ContactId.make(wire.contactId),
+    id: contactIdOf(wire.contactId),
     kind: organization ? "organization" : "individual",
     name: organization ? {} : defined({
       given: text(wire.firstName),

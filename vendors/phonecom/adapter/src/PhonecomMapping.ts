@@ -16,7 +16,7 @@ import {
   type Contact,
   type ContactDraft,
   type ContactField,
-  ContactId,
+  contactIdOf,
   type Email,
   type FieldKind,
   type Phone,
@@ -147,7 +147,7 @@ export const toContact = (wire: PhonecomContact, raw: unknown = wire): Contact =
   for (const phone of wire.phone_numbers ?? []) if (text(phone.number) !== undefined) fields.push(toPhone(phone))
   for (const address of wire.addresses ?? []) fields.push(toAddress(address))
   const contact: Record<string, unknown> = {
-    id: ContactId.make(String(wire.id)),
+    id: contactIdOf(String(wire.id)),
     kind: "individual",
     name,
     organization,
