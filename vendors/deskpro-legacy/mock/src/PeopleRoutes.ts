@@ -4,7 +4,7 @@
  * error; contact data through the handlers), get, update (own properties and `primary_email`; contact data is not
  * touched here) and delete.
  */
-import { IdTable, jsonResponse } from "@contactkit/mock-platform"
+import { IdTable, jsonBytesResponse } from "@contactkit/mock-platform"
 import type { Ref } from "effect"
 import {
   created,
@@ -20,7 +20,7 @@ import {
 import { getString, getUint, getValues, isSet, phpString } from "./LegacyInput.ts"
 import { applyBasicDetails, applyContactData, isValidEmail, splitName } from "./LegacyPersonInput.ts"
 import { withPersonOf } from "./LegacyPersonOf.ts"
-import { keyedById, personResource } from "./LegacyResources.ts"
+import { peopleResponse, personBytes } from "./LegacyResourceBytes.ts"
 import type { LegacyState, PersonRow } from "./LegacyState.ts"
 import {
   emailInHelpdesk,
@@ -50,14 +50,9 @@ const search = (state: LegacyState, context: RequestContext): Outcome => {
   const people = IdTable.slice(found, (page - 1) * perPage, page * perPage).flatMap((listed) =>
     personOf(next, context.helpdesk, listed.id) ?? []
   )
-  const body = {
-    page,
-    per_page: perPage,
-    total: IdTable.size(found),
-    cache_id: cacheId,
-    people: keyedById(people, (person) => personResource(next, person))
-  }
-  return [jsonResponse(200, body), next]
+  // `people: keyedById(people, personResource)` last, from each person's kept bytes (`LegacyResourceBytes`).
+  const envelope = { page, per_page: perPage, total: IdTable.size(found), cache_id: cacheId }
+  return [peopleResponse(envelope, next, people), next]
 }
 
 /** The address checks `newPersonAction` makes of `email`. */
@@ -117,8 +112,15 @@ const create = (state: LegacyState, context: RequestContext, now: number): Outco
   return [created(id, `${context.apiUrl}/people/${id}`), withPerson(next, person)]
 }
 
+// `{"person": personResource(...)}` around the person's kept bytes.
+const personOpen = Buffer.from(`{"person":`)
+const personClose = Buffer.from("}")
+
 const get = (state: LegacyState, context: RequestContext) =>
-  withPersonOf(state, context, (person) => [jsonResponse(200, { person: personResource(state, person) }), state])[0]
+  withPersonOf(state, context, (person) => [
+    jsonBytesResponse(200, Buffer.concat([personOpen, personBytes(state, person), personClose])),
+    state
+  ])[0]
 
 const update = (state: LegacyState, context: RequestContext, now: number): Outcome =>
   withPersonOf(state, context, (person) => {
