@@ -32,8 +32,22 @@ const decodes = (path: string) => {
   }
 }
 
+// A path of letters, digits and the punctuation ids and names mostly use — no `%`, `#`, `.`, `;` or `\` — can meet
+// none of the refusals and needs no escaping: most requests, classified by this one test instead of all of them.
+const plainPath = /^\/[A-Za-z0-9_~!$&'()*+,=:@/-]*$/u
+
 /** Classifies `url` (path and query, as on the request line). */
 export const requestTarget = (url: string): RequestTarget => {
+  const queryAt = url.indexOf("?")
+  const path = queryAt === -1 ? url : url.slice(0, queryAt)
+  if (plainPath.test(path) && path !== adminPrefix && !path.startsWith(`${adminPrefix}/`)) {
+    return { _tag: "Vendor", url, path }
+  }
+  return checkedTarget(url)
+}
+
+/** `requestTarget` by every rule, for any path (exported for the test that the shortcut answers alike). */
+export const checkedTarget = (url: string): RequestTarget => {
   const queryAt = url.indexOf("?")
   const path = queryAt === -1 ? url : url.slice(0, queryAt)
   const query = queryAt === -1 ? "" : url.slice(queryAt)

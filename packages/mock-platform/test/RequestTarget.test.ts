@@ -1,5 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
+import * as fc from "fast-check"
 import { requestTarget } from "../src/index.ts"
+import { checkedTarget } from "../src/RequestTarget.ts"
 
 describe("requestTarget", () => {
   it("sends only the exact admin prefix to the admin API", () => {
@@ -45,5 +47,22 @@ describe("requestTarget", () => {
     for (const url of ["/api/items", "/api/items/1", "/api/items/caf%C3%A9", "/api/items/%31", "/api/items/1.."]) {
       assert.deepStrictEqual(requestTarget(url), { _tag: "Vendor", url, path: url }, url)
     }
+  })
+})
+
+describe("requestTarget's shortcut for plain paths", () => {
+  // Every character that matters to a rule, the admin prefix's pieces, and plain ones.
+  const piece = fc.constantFrom(
+    ..."/ a Z 9 - _ ~ : @ ! $ ' ( * + , = & . .. ; # \\ % %2e %2F %00 %41 %zz __admin /__admin ? ?q=1;2".split(" ")
+  )
+  const url = fc.array(piece, { maxLength: 10 }).map((pieces) => pieces.join(""))
+
+  it("classifies any target exactly as all the rules do", () => {
+    fc.assert(
+      fc.property(fc.oneof(url, url.map((u) => `/${u}`)), (target) => {
+        assert.deepStrictEqual(requestTarget(target), checkedTarget(target))
+      }),
+      { numRuns: 5_000 }
+    )
   })
 })
