@@ -19,16 +19,21 @@
  * `ErrorMapping`. It fails only with `RateLimited` (retries exhausted, or the vendor asked for a
  * longer wait than the policy allows) and `VendorUnavailable`, whose detail names the request (its URL
  * without credentials or query) and what happened: connection refused, reset, timed out.
+ *
+ * The parts, each in its own module: one attempt and its outcome (`AttemptOutcome`), what the policy makes of it
+ * (`AttemptDecision`), the vendor's requested wait (`VendorRetryAfter`); this module builds the request and loops.
  */
-import { RateLimited, VendorUnavailable } from "@contactkit/domain"
-import { Clock, Duration, Effect, Option, type Redacted, Result } from "effect"
-import { Headers, HttpClient, type HttpClientError, HttpClientRequest, type HttpClientResponse } from "effect/http"
+import type { RateLimited, VendorUnavailable } from "@contactkit/domain"
+import { Duration, Effect, type Redacted } from "effect"
+import { Headers, HttpClient, HttpClientRequest, type HttpClientResponse } from "effect/http"
+import { makeDecide } from "./AttemptDecision.ts"
+import { makeAttempt } from "./AttemptOutcome.ts"
 import { callSpan } from "./CallSpan.ts"
-import { isWrite } from "./ErrorMapping.ts"
 import { makeRateLimiter, type RateLimit, unlimited } from "./RateLimiter.ts"
-import { backoff, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from "./RetryPolicy.ts"
-import { excerpt, makeScrub, type Scrub } from "./Scrub.ts"
-import { describeTransportFailure, isConnectionRefused, safeUrl } from "./TransportFailure.ts"
+import { defaultRetryPolicy, type RetryPolicy } from "./RetryPolicy.ts"
+import { makeScrub, type Scrub } from "./Scrub.ts"
+import { safeUrl } from "./TransportFailure.ts"
+import { makeRetryAfter } from "./VendorRetryAfter.ts"
 
 export interface VendorHttpOptions {
   /** The vendor's name, as in `ContactError.vendor`. */
@@ -69,172 +74,44 @@ export interface VendorHttp {
 export const bearerAuth = (token: Redacted.Redacted<string>) => (request: HttpClientRequest.HttpClientRequest) =>
   HttpClientRequest.bearerToken(request, token)
 
-type Outcome =
-  | { readonly _tag: "Response"; readonly response: HttpClientResponse.HttpClientResponse }
-  /** A 2xx whose body broke off before it was whole: the vendor got the request, its answer is lost. */
-  | { readonly _tag: "Cut"; readonly response: HttpClientResponse.HttpClientResponse }
-  | { readonly _tag: "Timeout" }
-  | { readonly _tag: "Failure"; readonly error: HttpClientError.HttpClientError; readonly refused: boolean }
-
-const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"])
-
-/** Reads a 2xx body whole (the response caches it); other answers are read by whoever maps them. */
-const readWhole = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<Outcome> =>
-  response.status >= 200 && response.status < 300
-    ? Effect.match(response.arrayBuffer, {
-      onFailure: (): Outcome => ({ _tag: "Cut", response }),
-      onSuccess: (): Outcome => ({ _tag: "Response", response })
-    })
-    : Effect.succeed({ _tag: "Response", response })
+/** The base URL, `Accept: application/json` and the credential, on every request. */
+const prepareRequest = (options: VendorHttpOptions) => {
+  const baseUrl = options.baseUrl.replace(/\/+$/u, "")
+  return (request: HttpClientRequest.HttpClientRequest) =>
+    options.auth(HttpClientRequest.acceptJson(HttpClientRequest.prependUrl(request, baseUrl)))
+}
 
 export const make = (options: VendorHttpOptions): Effect.Effect<VendorHttp, never, HttpClient.HttpClient> =>
   Effect.gen(function*() {
-    const base = yield* HttpClient.HttpClient
     const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry }
     const timeout = Duration.fromInputUnsafe(options.timeout ?? "30 seconds")
-    const limited = options.rateLimit === undefined ? unlimited : yield* makeRateLimiter(options.rateLimit)
     const scrub = makeScrub(options.secrets ?? [])
-    const baseUrl = options.baseUrl.replace(/\/+$/u, "")
-    const redactedNames = [...(yield* Headers.CurrentRedactedNames), ...(options.redactedHeaders ?? [])]
+    const attemptOnce = makeAttempt({
+      client: yield* HttpClient.HttpClient,
+      limited: options.rateLimit === undefined ? unlimited : yield* makeRateLimiter(options.rateLimit),
+      timeout,
+      redactedNames: [...(yield* Headers.CurrentRedactedNames), ...(options.redactedHeaders ?? [])]
+    })
+    const decide = makeDecide({ policy, timeout, scrub, retryAfter: makeRetryAfter(options, policy) })
 
-    const prepare = (request: HttpClientRequest.HttpClientRequest) =>
-      options.auth(HttpClientRequest.acceptJson(HttpClientRequest.prependUrl(request, baseUrl)))
-
-    const attemptOnce = (request: HttpClientRequest.HttpClientRequest): Effect.Effect<Outcome> =>
-      limited(base.execute(request)).pipe(
-        Effect.flatMap(readWhole),
-        Effect.timeoutOption(timeout),
-        Effect.result,
-        Effect.map((result): Outcome =>
-          Result.isSuccess(result)
-            ? Option.getOrElse(result.success, (): Outcome => ({ _tag: "Timeout" }))
-            : {
-              _tag: "Failure",
-              error: result.failure,
-              refused: result.failure.reason._tag === "TransportError" &&
-                isConnectionRefused(result.failure.reason.cause)
-            }
-        ),
-        Effect.provideService(Headers.CurrentRedactedNames, redactedNames),
-        // The call's own span (CallSpan) stands for every attempt; the client's per-attempt span would record the
-        // full URL, query included, where a search can carry an e-mail address.
-        Effect.provideService(HttpClient.TracerDisabledWhen, () => true)
-      )
-
-    const bodyExcerpt = (response: HttpClientResponse.HttpClientResponse) =>
-      response.text.pipe(
-        Effect.map((text) => excerpt(text, scrub)),
-        Effect.orElseSucceed(() => "")
-      )
-
-    const headerRetryAfter = (response: HttpClientResponse.HttpClientResponse) =>
-      parseRetryAfter(Option.getOrUndefined(Headers.get(response.headers, "retry-after")))
-
-    /** A wait the policy is willing to honour. */
-    const waitable = (delay: Duration.Duration) => Duration.toMillis(delay) <= Duration.toMillis(policy.maxRetryAfter)
-
-    /** Until the time a reset header names, when the vendor sends one (never negative). */
-    const resetRetryAfter = (response: HttpClientResponse.HttpClientResponse) =>
-      Effect.gen(function*() {
-        const text = options.resetHeader === undefined
-          ? undefined
-          : Option.getOrUndefined(Headers.get(response.headers, options.resetHeader))
-        const reset = text === undefined || !/^\s*\d+\s*$/u.test(text) ? undefined : Number(text) * 1000
-        if (reset === undefined) return undefined
-        return Duration.millis(Math.max(0, reset - (yield* Clock.currentTimeMillis)))
-      })
-
-    /** The header's delay, else the reset header's, else (for a 429) the vendor's hint in the body. */
-    const vendorRetryAfter = (response: HttpClientResponse.HttpClientResponse) =>
-      Effect.gen(function*() {
-        const header = (yield* headerRetryAfter(response)) ?? (yield* resetRetryAfter(response))
-        if (header !== undefined || options.retryAfterHint === undefined) return header
-        const hint = options.retryAfterHint
-        return yield* response.json.pipe(
-          Effect.map((body) => hint(body)),
-          Effect.orElseSucceed(() => undefined)
-        )
-      })
-
+    /** Attempts until the policy answers or fails, waiting out each retry's delay. */
     const run = (
       request: HttpClientRequest.HttpClientRequest,
       attempt: number
     ): Effect.Effect<HttpClientResponse.HttpClientResponse, VendorHttpError> =>
       Effect.gen(function*() {
-        const method = request.method.toUpperCase()
-        const idempotent = idempotentMethods.has(method)
-        const mayHaveSucceeded = isWrite(request)
-        const canRetry = attempt < policy.times
-        const where = scrub(`${method} ${safeUrl(request.url)}`)
-        const retry = (delay: Duration.Duration, why: string) =>
-          Effect.logDebug(`${options.vendor}: ${where} ${why}; retry ${attempt + 1} in ${Duration.format(delay)}`).pipe(
-            Effect.andThen(Effect.sleep(delay)),
-            Effect.andThen(run(request, attempt + 1))
-          )
+        const where = scrub(`${request.method.toUpperCase()} ${safeUrl(request.url)}`)
         yield* Effect.annotateCurrentSpan("contactkit.attempts", attempt + 1)
-        const outcome = yield* attemptOnce(request)
-        switch (outcome._tag) {
-          case "Response": {
-            const { response } = outcome
-            if (response.status === 429) {
-              const retryAfter = yield* vendorRetryAfter(response)
-              if (canRetry && (retryAfter === undefined || waitable(retryAfter))) {
-                return yield* retry(retryAfter ?? (yield* backoff(policy, attempt)), "got 429")
-              }
-              return yield* new RateLimited(retryAfter === undefined ? {} : { retryAfter })
-            }
-            if (response.status >= 500) {
-              if (canRetry && idempotent) {
-                const retryAfter = yield* headerRetryAfter(response)
-                const delay = yield* backoff(policy, attempt)
-                return yield* retry(
-                  retryAfter !== undefined && waitable(retryAfter) ? Duration.max(retryAfter, delay) : delay,
-                  `got ${response.status}`
-                )
-              }
-              const text = yield* bodyExcerpt(response)
-              return yield* new VendorUnavailable({
-                status: response.status,
-                detail: text === "" ? `HTTP ${response.status}` : `HTTP ${response.status}: ${text}`,
-                mayHaveSucceeded
-              })
-            }
-            return response
-          }
-          case "Cut": {
-            const status = outcome.response.status
-            if (canRetry && idempotent) {
-              return yield* retry(yield* backoff(policy, attempt), `got ${status}, then the body broke off`)
-            }
-            return yield* new VendorUnavailable({
-              status,
-              detail: `HTTP ${status}, then the connection broke before the whole body arrived`,
-              mayHaveSucceeded
-            })
-          }
-          case "Timeout": {
-            if (canRetry && idempotent) {
-              return yield* retry(yield* backoff(policy, attempt), "timed out")
-            }
-            return yield* new VendorUnavailable({
-              detail: `${where}: no answer within ${Duration.format(timeout)} (timed out)`,
-              mayHaveSucceeded
-            })
-          }
-          case "Failure": {
-            const transport = outcome.error.reason._tag === "TransportError"
-            if (canRetry && transport && (idempotent || outcome.refused)) {
-              return yield* retry(yield* backoff(policy, attempt), "transport failure")
-            }
-            return yield* new VendorUnavailable({
-              detail: scrub(describeTransportFailure(method, request.url, outcome.error, outcome.error.message)),
-              // A request that never left (refused, unencodable, bad URL) cannot have been processed.
-              mayHaveSucceeded: mayHaveSucceeded && transport && !outcome.refused
-            })
-          }
-        }
+        const decision = yield* decide(yield* attemptOnce(request), { request, where, attempt })
+        if (decision._tag === "Answer") return decision.response
+        yield* Effect.logDebug(
+          `${options.vendor}: ${where} ${decision.why}; retry ${attempt + 1} in ${Duration.format(decision.delay)}`
+        )
+        yield* Effect.sleep(decision.delay)
+        return yield* run(request, attempt + 1)
       })
 
+    const prepare = prepareRequest(options)
     const client = HttpClient.makeWith(
       (request: Effect.Effect<HttpClientRequest.HttpClientRequest>) =>
         Effect.flatMap(request, (r) => run(r, 0).pipe(callSpan(options.vendor, r))),
