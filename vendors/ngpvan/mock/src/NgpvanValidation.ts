@@ -11,8 +11,8 @@
  * - unknown properties are ignored, as ASP.NET's model binding does.
  * The identification rule is about the resulting contact, so it is `identificationError`, checked after merging.
  */
-import { parsePhoneNumberFromString } from "libphonenumber-js"
 import { invalid, type NgpvanError } from "./NgpvanErrors.ts"
+import { isPossiblePhone } from "./NgpvanPossiblePhone.ts"
 import {
   addressTexts,
   addressTypes,
@@ -63,10 +63,6 @@ type Json = Record<string, unknown>
 type Checking<A> = { readonly [K in keyof A]?: A[K] | undefined }
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
 const isPositiveInt = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1
-
-/** A possible phone number, read as libphonenumber does with region US (the error page's hint is a NANP pattern). */
-export const isPossiblePhone = (number: string): boolean =>
-  parsePhoneNumberFromString(number, "US")?.isPossible() === true
 
 class Problems {
   readonly errors: Array<NgpvanError> = []

@@ -7,7 +7,22 @@
  */
 import { parsePhoneNumberFromString } from "libphonenumber-js"
 
-export const normalizePhone = (number: string): string | null => {
+/** What libphonenumber-js answers for `number`, parsed every time. */
+export const parsePhone = (number: string): string | null => {
   const parsed = parsePhoneNumberFromString(number, "US")
   return parsed !== undefined && parsed.isPossible() ? parsed.number : null
+}
+
+// The answers so far, by number: the answer depends on the text alone, and parsing was a tenth of a create (and
+// most of a seed with a count, whose numbers repeat every 10,000). Bounded: emptied when it holds 16,384 numbers.
+const answers = new Map<string, string | null>()
+
+/** `parsePhone(number)`, parsed once per distinct number. */
+export const normalizePhone = (number: string): string | null => {
+  const known = answers.get(number)
+  if (known !== undefined) return known
+  const answer = parsePhone(number)
+  if (answers.size >= 16_384) answers.clear()
+  answers.set(number, answer)
+  return answer
 }
