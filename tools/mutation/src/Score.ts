@@ -52,7 +52,7 @@ export const survivors = (results: ReadonlyArray<Result>): ReadonlyArray<Result>
   )
 
 /**
- * `packages/domain/src/Projection.ts:109:11 EqualityOperator → field.label.length < labels.maxLength`
+ * `packages/domain/src/ProjectionFlatten.ts:54:11 EqualityOperator → field.label.length < labels.maxLength`
  * then the line as it was, indented.
  */
 export const formatSurvivor = (r: Result): string =>
