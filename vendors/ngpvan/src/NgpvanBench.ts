@@ -44,7 +44,14 @@ export const ngpvanBench: BenchHooks = {
     return {
       getOne: get(`${contacts}/${id}`),
       listPage: get(`${contacts}?$top=25`),
-      create: post(contacts, personBody(0))
+      // NGP merges a body into a stored contact of the same name sharing an email or phone: a name no generated
+      // person has, a fresh e-mail per request (`[<id>]`, autocannon's) and no phone make every request a create.
+      create: post(contacts, {
+        ...personBody(0),
+        lastName: "Loadtest",
+        emails: [{ address: "load.[<id>]@example.com", type: "PERSONAL" }],
+        phones: []
+      })
     }
   },
   scaling: async (mockUrl) => {
