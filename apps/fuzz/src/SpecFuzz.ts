@@ -1,18 +1,15 @@
 /**
- * Spec-driven fuzzing of one registered vendor: its mock (seeded, its own throttle off) behind
- * `prism proxy --errors <openapi.yaml>`, and requests generated from that document (SpecRequests.ts) sent through
+ * Spec-driven fuzzing of one registered vendor (`FuzzTarget`: its seeded mock behind
+ * `prism proxy --errors <openapi.yaml>`), with requests generated from that document (SpecRequests.ts) sent through
  * Prism. Prism refuses what the document forbids and reports every answer the document does not allow, so the
  * report's `violations` are the mock breaking its own vendor's contract; `refusedByPrism` counts generated requests
  * the document rejects (the generator's misses, not the mock's).
  */
-import $RefParser from "@apidevtools/json-schema-ref-parser"
-import { prismProxy } from "@contactkit/conformance"
-import { layer as mockLayer, MockServer } from "@contactkit/mock-platform"
 import { makePrng } from "@contactkit/mock-platform/testing"
 import type { Vendor } from "@contactkit/vendor-kit"
-import { Context, Effect, Layer } from "effect"
-import { authHeaders, type SecuredDocument } from "./SpecAuth.ts"
-import { type KnownIds, type OpenApiDocument, operations, type SpecRequest, specRequest } from "./SpecRequests.ts"
+import { Effect } from "effect"
+import { FuzzTarget } from "./FuzzTarget.ts"
+import { type KnownIds, operations, type SpecRequest, specRequest } from "./SpecRequests.ts"
 
 export interface FuzzReport {
   readonly vendor: string
@@ -50,22 +47,18 @@ const send = (origin: string, request: SpecRequest) =>
     )
   )
 
-/** Fuzzes `vendor` with `perOperation` generated requests for each operation of its document. */
-export const fuzzVendor = (vendor: Vendor, options: { readonly seed: number; readonly perOperation: number }) =>
+/** Fuzzes the target's vendor, from its freshly seeded state, with `perOperation` requests for each operation. */
+export const fuzzVendor = (options: { readonly seed: number; readonly perOperation: number }) =>
   Effect.gen(function*() {
-    const document = (yield* Effect.promise(() => $RefParser.dereference(vendor.openapi))) as unknown as OpenApiDocument
-    const module = vendor.mockWithoutThrottle ?? vendor.mock
-    const context = yield* Layer.build(mockLayer(module, { port: 0, seed: true }))
-    const mock = Context.get(context, MockServer)
-    const prism = yield* prismProxy({ spec: vendor.openapi, upstream: `${mock.url}${vendor.specBasePath ?? ""}` })
-    const auth = authHeaders(module, document as SecuredDocument)
+    const { auth, document, newViolations, restart, url, vendor } = yield* FuzzTarget
+    yield* restart
     const prng = makePrng(options.seed)
     const ids = knownIds(vendor)
     const requests = operations(document).flatMap((ref) =>
       Array.from({ length: options.perOperation }, () => specRequest(ref, prng, ids, auth))
     )
     // Sequential, so a run reads like a client session (creates, then reads and deletes of what exists).
-    const replies = yield* Effect.forEach(requests, (request) => send(prism.url, request))
+    const replies = yield* Effect.forEach(requests, (request) => send(url, request))
     const byStatus: Record<string, number> = {}
     const serverErrors: Array<string> = []
     replies.forEach((reply, i) => {
@@ -77,7 +70,7 @@ export const fuzzVendor = (vendor: Vendor, options: { readonly seed: number; rea
         )
       }
     })
-    const logged = yield* prism.violations
+    const logged = yield* newViolations
     return {
       vendor: vendor.name,
       seed: options.seed,
