@@ -38,9 +38,9 @@ export const transfer = <R>(source: TransferSource<R>, options: TransferOptions,
     const tally = makeLossTally()
     const reading = yield* track(`reading ${source.from}`, undefined, settings.quiet)
     yield* source.plans(target.capabilities).pipe(
-      Stream.runForEach((plan) => Effect.andThen(Effect.sync(() => tally.add(plan)), reading.tick))
+      Stream.runForEach((plan) => Effect.andThen(Effect.sync(() => tally.add(plan)), reading.tick)),
+      Effect.ensuring(reading.stop)
     )
-    yield* reading.stop
     const report = tally.report()
     const human = settings.json ? output.stderr : output.stdout
     if (!settings.quiet) {
