@@ -86,13 +86,16 @@ const make = Effect.gen(function*() {
     join(project, "package.json"),
     `${JSON.stringify({ name: "consumer", private: true, type: "module", dependencies }, null, 2)}\n`
   )
-  yield* npm(["install", "--prefer-offline"], { cwd: project }).pipe(Effect.flatMap(succeeded("npm install")))
   const nodes = join(dir, "node22")
   mkdirSync(nodes)
   writeFileSync(join(nodes, "package.json"), `{ "private": true }\n`)
-  yield* npm(["install", "--prefer-offline", `node@${node22Version}`], { cwd: nodes }).pipe(
-    Effect.flatMap(succeeded("npm install node@22"))
-  )
+  // The two installs share nothing but npm's cache, and mostly wait on the registry and the disk: run together.
+  yield* Effect.all([
+    npm(["install", "--prefer-offline"], { cwd: project }).pipe(Effect.flatMap(succeeded("npm install"))),
+    npm(["install", "--prefer-offline", `node@${node22Version}`], { cwd: nodes }).pipe(
+      Effect.flatMap(succeeded("npm install node@22"))
+    )
+  ], { concurrency: 2, discard: true })
   return ConsumerProject.of({ dir: project, node22: join(nodes, "node_modules", ".bin", "node"), packed })
 })
 
