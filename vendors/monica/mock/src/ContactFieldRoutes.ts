@@ -18,6 +18,7 @@ import {
   write
 } from "./MonicaHttp.ts"
 import { dataResponse, fieldBytes } from "./MonicaResourceBytes.ts"
+import { fieldResource } from "./MonicaResources.ts"
 import type { MonicaState } from "./MonicaState.ts"
 import { fieldsOfContact, labelFor, rowOf, uuidFor, withField, withoutField } from "./MonicaState.ts"
 import type { Rules } from "./MonicaValidation.ts"
@@ -80,7 +81,7 @@ const create = (state: MonicaState, context: RequestContext, now: number): Outco
     updatedAt: now
   }
   const next = { ...withField(labelled, row), sequences: { ...labelled.sequences, field: id } }
-  return [dataResponse(201, fieldBytes(next, row, context.baseUrl)), next]
+  return [jsonResponse(201, { data: fieldResource(next, row, context.baseUrl) }), next]
 }
 
 const update = (state: MonicaState, context: RequestContext, now: number): Outcome => {
@@ -104,7 +105,7 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
     updatedAt: now
   }
   const next = withField(labelled, row)
-  return [dataResponse(200, fieldBytes(next, row, context.baseUrl)), next]
+  return [jsonResponse(200, { data: fieldResource(next, row, context.baseUrl) }), next]
 }
 
 const destroy = (state: MonicaState, context: RequestContext): Outcome => {

@@ -19,7 +19,7 @@ import {
   write
 } from "./MonicaHttp.ts"
 import { contactBytes, dataResponse } from "./MonicaResourceBytes.ts"
-import { completeName } from "./MonicaResources.ts"
+import { completeName, contactResource } from "./MonicaResources.ts"
 import type { ContactRow, MonicaState } from "./MonicaState.ts"
 import {
   fieldsOfContact,
@@ -106,6 +106,8 @@ const list = (state: MonicaState, context: RequestContext) => {
   return paginated(context, sortRows(active, sort), render)
 }
 
+// A write answers a row nobody has read yet: serialised whole, which costs less than making and keeping its bytes
+// (`MonicaResourceBytes`), the same answer.
 const create = (state: MonicaState, context: RequestContext, now: number): Outcome => {
   const messages = validate(context.body, contactRules(false))
   if (messages.length > 0) return [validationFailed(messages), state]
@@ -129,7 +131,7 @@ const create = (state: MonicaState, context: RequestContext, now: number): Outco
     updatedAt: now
   }
   const next = { ...withContactRow(state, row), sequences: { ...state.sequences, contact: id } }
-  return [dataResponse(201, contactBytes(next, row, context.baseUrl, false)), next]
+  return [jsonResponse(201, { data: contactResource(next, row, context.baseUrl, false) }), next]
 }
 
 const update = (state: MonicaState, context: RequestContext, now: number): Outcome => {
@@ -155,7 +157,7 @@ const update = (state: MonicaState, context: RequestContext, now: number): Outco
     updatedAt: now
   }
   const next = withContactRow(state, row)
-  return [dataResponse(200, contactBytes(next, row, context.baseUrl, false)), next]
+  return [jsonResponse(200, { data: contactResource(next, row, context.baseUrl, false) }), next]
 }
 
 /**
@@ -187,7 +189,7 @@ const updateWork = (state: MonicaState, context: RequestContext, now: number): O
   }
   const next = withContactRow(state, row)
   const withFields = (context.body["with"] ?? context.query["with"]) === "contactfields"
-  return [dataResponse(200, contactBytes(next, row, context.baseUrl, withFields)), next]
+  return [jsonResponse(200, { data: contactResource(next, row, context.baseUrl, withFields) }), next]
 }
 
 /**
