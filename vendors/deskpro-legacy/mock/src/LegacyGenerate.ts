@@ -3,8 +3,9 @@
  * (the first test key's), each with one e-mail record (its primary), ids following the demo data's.
  * Deterministic: the same count, the same state.
  */
+import { newPerson } from "./LegacyNewPerson.ts"
 import { seededState } from "./LegacySeed.ts"
-import type { LegacyState, PersonRow } from "./LegacyState.ts"
+import type { LegacyState } from "./LegacyState.ts"
 import { withEmail, withPerson } from "./LegacyState.ts"
 
 const firstNames = ["Ada", "Grace", "Alan", "Katherine", "Linus", "Margaret", "Dennis", "Barbara", "Ken", "Radia"]
@@ -18,24 +19,7 @@ export const generatedState = (count: number): LegacyState => {
     const lastName = lastNames[Math.floor(i / firstNames.length) % lastNames.length] ?? "Lovelace"
     const id = state.sequences.person + 1
     const createdAt = generatedAt + i * 1000
-    const person: PersonRow = {
-      id,
-      helpdesk: 1,
-      name: `${firstName} ${lastName}`,
-      firstName,
-      lastName,
-      summary: "",
-      organizationId: null,
-      organizationPosition: "",
-      timezone: "UTC",
-      isDisabled: false,
-      disableAutoresponses: false,
-      labels: [],
-      primaryEmailId: null,
-      emailIds: [],
-      detailIds: [],
-      createdAt
-    }
+    const person = newPerson(id, 1, `${firstName} ${lastName}`, createdAt)
     state = { ...state, sequences: { ...state.sequences, person: id } }
     const [, owner, next] = withEmail(state, person, `${firstName}.${lastName}.${i}@example.com`, "", createdAt)
     state = withPerson(next, owner)

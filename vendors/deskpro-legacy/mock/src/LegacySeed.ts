@@ -4,8 +4,8 @@
  * (Twitter, Skype, at Bletchley Park). Helpdesk B: 4 Katherine Johnson (mobile), 5 Dorothy Vaughan (no contact data).
  */
 import { applyFormData } from "./LegacyContactData.ts"
-import { splitName } from "./LegacyPersonInput.ts"
-import type { LegacyState, PersonRow } from "./LegacyState.ts"
+import { newPerson } from "./LegacyNewPerson.ts"
+import type { LegacyState } from "./LegacyState.ts"
 import { emptyState, withDetail, withEmail, withOrganization, withPerson } from "./LegacyState.ts"
 
 interface SeedPerson {
@@ -57,22 +57,7 @@ const seededAt = Date.UTC(2024, 2, 1, 9, 0, 0)
 const seedPerson = (state: LegacyState, seed: SeedPerson): LegacyState => {
   const id = state.sequences.person + 1
   let next: LegacyState = { ...state, sequences: { ...state.sequences, person: id } }
-  let person: PersonRow = {
-    id,
-    helpdesk: seed.helpdesk,
-    ...splitName(seed.name),
-    summary: "",
-    organizationId: null,
-    organizationPosition: "",
-    timezone: "UTC",
-    isDisabled: false,
-    disableAutoresponses: false,
-    labels: [],
-    primaryEmailId: null,
-    emailIds: [],
-    detailIds: [],
-    createdAt: seededAt
-  }
+  let person = newPerson(id, seed.helpdesk, seed.name, seededAt)
   if (seed.organization !== undefined) {
     const [org, withOrg] = withOrganization(next, seed.helpdesk, seed.organization[0], seededAt)
     next = withOrg

@@ -18,10 +18,11 @@ import {
   write
 } from "./LegacyHttp.ts"
 import { getString, getUint, getValues, isSet, phpString } from "./LegacyInput.ts"
+import { newPerson } from "./LegacyNewPerson.ts"
 import { applyBasicDetails, applyContactData, isValidEmail, splitName } from "./LegacyPersonInput.ts"
 import { withPersonOf } from "./LegacyPersonOf.ts"
 import { peopleResponse, personBytes } from "./LegacyResourceBytes.ts"
-import type { LegacyState, PersonRow } from "./LegacyState.ts"
+import type { LegacyState } from "./LegacyState.ts"
 import {
   emailInHelpdesk,
   peopleTableOf,
@@ -68,22 +69,8 @@ const create = (state: LegacyState, context: RequestContext, now: number): Outco
   const name = getString(params, "name")
   if (name === "" || name === "0") errors["name"] = ["required_field.name", "name is empty or missing"]
   const id = state.sequences.person + 1
-  const blank: PersonRow = {
-    id,
-    helpdesk,
-    ...splitName(name),
-    summary: "",
-    organizationId: null,
-    organizationPosition: "",
-    timezone: "UTC",
-    isDisabled: false,
-    disableAutoresponses: false,
-    labels: getValues(params, "label").map(phpString).filter((label) => label !== ""),
-    primaryEmailId: null,
-    emailIds: [],
-    detailIds: [],
-    createdAt: now
-  }
+  const labels = getValues(params, "label").map(phpString).filter((label) => label !== "")
+  const blank = newPerson(id, helpdesk, name, now, labels)
   let [person, next] = applyBasicDetails(
     { ...state, sequences: { ...state.sequences, person: id } },
     blank,
