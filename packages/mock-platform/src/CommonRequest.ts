@@ -35,21 +35,10 @@ export const serveCommon = (
   target: Extract<RequestTarget, { _tag: "Vendor" }>,
   rawUrl: string
 ) => {
-  const { clock, log } = parts
+  const { clock } = parts
   const started = clock.currentTimeMillisUnsafe()
   const match = parts.index.find(request.method, target.url)
-  const record = (status: number, unsentStatus?: number) =>
-    log.record({
-      startedMillis: started,
-      method: request.method,
-      url: rawUrl,
-      headers: request.headers,
-      body: "",
-      status,
-      durationMs: clock.currentTimeMillisUnsafe() - started,
-      route: match?.route.path,
-      unsentStatus
-    })
+  const record = parts.recorder(request, rawUrl, started, { body: "", route: match?.route.path })
   const finish = (response: HttpServerResponse.HttpServerResponse) => {
     // Node marks the response destroyed when the client's connection closes before the answer is written.
     if (rawResponse(request).destroyed) {

@@ -45,6 +45,16 @@ export interface PipelineParts {
     match: RouteMatch | undefined,
     path: string
   ) => Effect.Effect<Response, never, Request | Scope.Scope>
+  /**
+   * How the request is written in the log once its status is known (0 for a dropped or cut answer), `started` read
+   * from the server's clock when it arrived; `seen` is what only the full pipeline knows (the body, the fault).
+   */
+  readonly recorder: (
+    request: Request,
+    rawUrl: string,
+    started: number,
+    seen: { readonly body: string; readonly route: string | undefined; readonly fault?: string | undefined }
+  ) => (status: number, unsentStatus?: number) => void
   /** Logs that the client went away before its answer, and records it as 499. */
   readonly disconnected: (
     request: Request,
@@ -59,7 +69,7 @@ const isRouteNotFound = (error: unknown) =>
   "reason" in error && (error.reason as { _tag?: string })._tag === "RouteNotFound"
 
 export const makePipelineParts = (
-  stores: Omit<PipelineParts, "render" | "notFound" | "answer" | "disconnected">,
+  stores: Omit<PipelineParts, "render" | "notFound" | "answer" | "recorder" | "disconnected">,
   router: RouterDispatch | undefined
 ): PipelineParts => {
   const { clock, index, module } = stores
@@ -94,6 +104,20 @@ export const makePipelineParts = (
     return Effect.catchCause(runRoute<unknown, Request | Scope.Scope>(match, request), recover(request, path))
   }
 
+  const recorder: PipelineParts["recorder"] = (request, rawUrl, started, seen) => (status, unsentStatus) =>
+    stores.log.record({
+      startedMillis: started,
+      method: request.method,
+      url: rawUrl,
+      headers: request.headers,
+      body: seen.body,
+      status,
+      durationMs: clock.currentTimeMillisUnsafe() - started,
+      route: seen.route,
+      fault: seen.fault,
+      unsentStatus
+    })
+
   const disconnected = (
     request: Request,
     path: string,
@@ -104,5 +128,5 @@ export const makePipelineParts = (
       Effect.andThen(Effect.sync(() => record(499, unsentStatus)))
     )
 
-  return { ...stores, render, notFound, answer, disconnected }
+  return { ...stores, render, notFound, answer, recorder, disconnected }
 }

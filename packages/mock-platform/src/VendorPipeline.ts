@@ -51,7 +51,7 @@ export const vendorPipeline = (
   rawUrl: string
 ) =>
   Effect.gen(function*() {
-    const { clock, faults, index, limiter, log, render } = parts
+    const { clock, faults, index, limiter, render } = parts
     const request = yield* HttpServerRequest.HttpServerRequest
     const path = target.path
     const started = clock.currentTimeMillisUnsafe()
@@ -59,19 +59,11 @@ export const vendorPipeline = (
     const body = yield* Effect.result(readBodyText)
     const match = target._tag === "Vendor" ? index.find(request.method, target.url) : undefined
     const route = match?.route.path
-    const record = (status: number, unsentStatus?: number) =>
-      log.record({
-        startedMillis: started,
-        method: request.method,
-        url: rawUrl,
-        headers: request.headers,
-        body: body._tag === "Success" ? body.success : "",
-        status,
-        durationMs: clock.currentTimeMillisUnsafe() - started,
-        route,
-        fault: fault?.kind,
-        unsentStatus
-      })
+    const record = parts.recorder(request, rawUrl, started, {
+      body: body._tag === "Success" ? body.success : "",
+      route,
+      fault: fault?.kind
+    })
     const disconnected = (unsentStatus?: number) => parts.disconnected(request, path, record, unsentStatus)
 
     if (fault?.kind === "drop") {
