@@ -6,6 +6,7 @@
  * layer(MockPlatform.layer(myVendor, { port: 0 }))("…", (it) => …)   // then `yield* MockServer` for its url
  * ```
  */
+export { boundedMemo } from "./BoundedMemo.ts"
 export { defaultConnectionLimits } from "./ConnectionLimits.ts"
 export type { ConnectionLimits } from "./ConnectionLimits.ts"
 export { valuesInIdOrder } from "./IdOrder.ts"

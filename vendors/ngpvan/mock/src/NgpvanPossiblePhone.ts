@@ -3,20 +3,12 @@
  * error page's hint is a NANP pattern). The answer depends on the text alone, and parsing was a tenth of a create,
  * so each distinct number is parsed once (bounded: the answers are forgotten when they reach 16,384).
  */
+import { boundedMemo } from "@contactkit/mock-platform"
 import { parsePhoneNumberFromString } from "libphonenumber-js"
 
 /** libphonenumber's answer, parsed every time. */
 export const parsesAsPossible = (number: string): boolean =>
   parsePhoneNumberFromString(number, "US")?.isPossible() === true
 
-const possible = new Map<string, boolean>()
-
 /** `parsesAsPossible(number)`, parsed once per distinct number. */
-export const isPossiblePhone = (number: string): boolean => {
-  const known = possible.get(number)
-  if (known !== undefined) return known
-  const answer = parsesAsPossible(number)
-  if (possible.size >= 16_384) possible.clear()
-  possible.set(number, answer)
-  return answer
-}
+export const isPossiblePhone: (number: string) => boolean = boundedMemo(parsesAsPossible)

@@ -5,6 +5,7 @@
  * `isPossible` rather than `isValid`, because Phone.com's own example `(999) 999-9999` normalizes to
  * `+19999999999` although 999 is no assigned area code.
  */
+import { boundedMemo } from "@contactkit/mock-platform"
 import { parsePhoneNumberFromString } from "libphonenumber-js"
 
 /** What libphonenumber-js answers for `number`, parsed every time. */
@@ -13,16 +14,7 @@ export const parsePhone = (number: string): string | null => {
   return parsed !== undefined && parsed.isPossible() ? parsed.number : null
 }
 
-// The answers so far, by number: the answer depends on the text alone, and parsing was a tenth of a create (and
-// most of a seed with a count, whose numbers repeat every 10,000). Bounded: emptied when it holds 16,384 numbers.
-const answers = new Map<string, string | null>()
-
+// Parsing was a tenth of a create (and most of a seed with a count, whose numbers repeat every 10,000), and the
+// answer depends on the text alone.
 /** `parsePhone(number)`, parsed once per distinct number. */
-export const normalizePhone = (number: string): string | null => {
-  const known = answers.get(number)
-  if (known !== undefined) return known
-  const answer = parsePhone(number)
-  if (answers.size >= 16_384) answers.clear()
-  answers.set(number, answer)
-  return answer
-}
+export const normalizePhone: (number: string) => string | null = boundedMemo(parsePhone)
