@@ -58,6 +58,7 @@
 export * from "./ClientTuning.ts"
 export * from "./ErrorMapping.ts"
 export * from "./IsoTime.ts"
+export * from "./JsonChecks.ts"
 export * from "./LayerConfig.ts"
 export * from "./PageSize.ts"
 export * from "./Pagination.ts"

@@ -4,6 +4,13 @@
  * objects keyed by id, or `[]` when empty, and are read in both forms. Only what the adapter reads is modelled;
  * the whole record stays in `remote`.
  */
+import {
+  isFiniteNumber as isNumber,
+  isJsonRecord as isRecord,
+  isString,
+  optionalKey as optional,
+  orNull
+} from "@contactkit/adapter-kit"
 import { Schema } from "effect"
 
 const Text = Schema.optionalKey(Schema.String)
@@ -72,19 +79,6 @@ export const LegacyCreated = Schema.Struct({ id: Schema.Number })
 // ── fast check of a search page ──────────────────────────────────────────────────────────────
 // What the schemas above accept, checked by hand for the hot path (`decodeJsonWithRaw`'s `accepts`): never more
 // than they accept (test/DeskproLegacySchemaCheck.test.ts), so anything it refuses is decoded by the schema as before.
-
-type Json = Readonly<Record<string, unknown>>
-
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
-const isString = (value: unknown) => typeof value === "string"
-const isNumber = (value: unknown) => typeof value === "number" && Number.isFinite(value)
-
-/** An optional key holding a value `is` accepts (a present `undefined` is refused). */
-const optional = (record: Json, key: string, is: (value: unknown) => boolean) => {
-  const value = record[key]
-  return value === undefined ? !(key in record) : is(value)
-}
-const orNull = (is: (value: unknown) => boolean) => (value: unknown) => value === null || is(value)
 
 /** A collection keyed by id (an object) or `[]`: every item `is` accepts. */
 const keyedBy = (is: (value: unknown) => boolean) => (value: unknown) => {

@@ -7,6 +7,15 @@
  * Docs: the KB article "Setting User Contact Data"; API reference (`DeskPRO/api-reference`); the person as read is
  * the one recorded from a real helpdesk in HMRC's connector tests (see the vendor README).
  */
+import {
+  arrayOf,
+  isFiniteNumber as isNumber,
+  isJsonRecord as isRecord,
+  isString,
+  type JsonRecord,
+  optionalKey as optional,
+  orNull as nullOr
+} from "@contactkit/adapter-kit"
 import { Schema } from "effect"
 
 const Text = Schema.optionalKey(Schema.NullOr(Schema.String))
@@ -119,20 +128,8 @@ export interface DeskproPersonInput {
 // What `DeskproPeoplePage` accepts, checked by hand for the hot path (`decodeJsonWithRaw`'s `accepts`): never more
 // than the schema accepts (test/DeskproSchemaCheck.test.ts), so a page it refuses is decoded by the schema as before.
 
-type Json = Readonly<Record<string, unknown>>
+type Json = JsonRecord
 
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
-
-/** An optional key holding a value `is` accepts (a present `undefined` is refused). */
-const optional = (record: Json, key: string, is: (value: unknown) => boolean) => {
-  const value = record[key]
-  return value === undefined ? !(key in record) : is(value)
-}
-const nullOr = (is: (value: unknown) => boolean) => (value: unknown) => value === null || is(value)
-
-const isString = (value: unknown) => typeof value === "string"
-const isNumber = (value: unknown) => typeof value === "number" && Number.isFinite(value)
-const arrayOf = (is: (value: unknown) => boolean) => (value: unknown) => Array.isArray(value) && value.every(is)
 const texts = (record: Json, keys: ReadonlyArray<string>) =>
   keys.every((key) => optional(record, key, nullOr(isString)))
 

@@ -4,25 +4,23 @@
  * parsing it. Never more than the schema accepts (test/MonicaContactCheck.test.ts), so a contact it refuses is
  * decoded by the schema as before and its error reads the same.
  */
+import {
+  arrayOf,
+  isFiniteNumber as isNumber,
+  isJsonRecord as isRecord,
+  isString,
+  type JsonCheck,
+  type JsonRecord,
+  optionalKey as optional,
+  optionalOrNull as nullable
+} from "@contactkit/adapter-kit"
 import type { MonicaContact } from "./MonicaSchema.ts"
 
-type Json = Readonly<Record<string, unknown>>
-type Is = (value: unknown) => boolean
+type Is = JsonCheck
 
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
-const isString: Is = (value) => typeof value === "string"
 const isBoolean: Is = (value) => typeof value === "boolean"
-const isNumber: Is = (value) => typeof value === "number" && Number.isFinite(value)
 
-/** An optional key holding a value `is` accepts (a present `undefined` is refused). */
-const optional = (record: Json, key: string, is: Is) => {
-  const value = record[key]
-  return value === undefined ? !(key in record) : is(value)
-}
-/** `Nullable(…)` in MonicaSchema: absent, null, or a value `is` accepts. */
-const nullable = (record: Json, key: string, is: Is) => optional(record, key, (value) => value === null || is(value))
-const arrayOf = (is: Is): Is => (value) => Array.isArray(value) && value.every(is)
-const texts = (record: Json, keys: ReadonlyArray<string>) => keys.every((key) => nullable(record, key, isString))
+const texts = (record: JsonRecord, keys: ReadonlyArray<string>) => keys.every((key) => nullable(record, key, isString))
 
 const isFieldType: Is = (value) =>
   isRecord(value) && isNumber(value["id"]) && isString(value["name"]) && texts(value, ["protocol", "type"])

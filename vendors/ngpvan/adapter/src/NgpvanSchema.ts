@@ -3,6 +3,13 @@
  * tolerant where NGP's pages are silent — text may be absent or null, arrays absent, a type may be one this adapter
  * does not know — so a real tenant's record decodes; writing uses exactly the documented names and types.
  */
+import {
+  arrayOf as listOf,
+  isJsonRecord as isRecord,
+  isString,
+  type JsonRecord,
+  optionalOrNull as optional
+} from "@contactkit/adapter-kit"
 import { Schema } from "effect"
 
 const Text = Schema.optionalKey(Schema.NullOr(Schema.String))
@@ -139,19 +146,9 @@ export type NgpvanContactUpdate = { readonly [K in NgpvanText]?: string | null }
 // What `NgpvanContact` accepts, checked by hand for the listing's hot path: never more than the schema accepts
 // (test/NgpvanSchemaCheck.test.ts), so a contact it refuses is decoded by the schema as before.
 
-type Json = Readonly<Record<string, unknown>>
+type Json = JsonRecord
 
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
-
-/** An optional key holding null or a value `is` accepts (a present `undefined` is refused). */
-const optional = (record: Json, key: string, is: (value: unknown) => boolean) => {
-  const value = record[key]
-  return value === undefined ? !(key in record) : value === null || is(value)
-}
-
-const isString = (value: unknown) => typeof value === "string"
 const texts = (record: Json, keys: ReadonlyArray<string>) => keys.every((key) => optional(record, key, isString))
-const listOf = (is: (value: unknown) => boolean) => (value: unknown) => Array.isArray(value) && value.every(is)
 
 const contactTexts = [
   "prefix",

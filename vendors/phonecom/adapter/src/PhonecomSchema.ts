@@ -5,6 +5,14 @@
  *
  * Docs: https://apidocs.phone.com/reference (Account Extension Contacts).
  */
+import {
+  arrayOf,
+  isFiniteNumber as isNumber,
+  isJsonRecord as isRecord,
+  isString,
+  type JsonRecord,
+  optionalOrNull as optional
+} from "@contactkit/adapter-kit"
 import { Schema } from "effect"
 
 const Text = Schema.optionalKey(Schema.NullOr(Schema.String))
@@ -127,20 +135,9 @@ export type PhonecomError = typeof PhonecomError.Type
 // What the schemas above accept, checked by hand for the hot path (`decodeJsonWithRaw`'s `accepts`): never more
 // than they accept (test/PhonecomSchemaCheck.test.ts), so anything it refuses is decoded by the schema as before.
 
-type Json = Readonly<Record<string, unknown>>
+type Json = JsonRecord
 
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
-
-/** An optional key holding null or a value `is` accepts (a present `undefined` is refused). */
-const optional = (record: Json, key: string, is: (value: unknown) => boolean) => {
-  const value = record[key]
-  return value === undefined ? !(key in record) : value === null || is(value)
-}
-
-const isString = (value: unknown) => typeof value === "string"
-const isNumber = (value: unknown) => typeof value === "number" && Number.isFinite(value)
 const texts = (record: Json, keys: ReadonlyArray<string>) => keys.every((key) => optional(record, key, isString))
-const arrayOf = (is: (value: unknown) => boolean) => (value: unknown) => Array.isArray(value) && value.every(is)
 
 const contactTexts = [
   "prefix",
