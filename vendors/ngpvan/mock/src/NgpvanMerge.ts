@@ -13,6 +13,7 @@
  * In every case an email sent without `doNotEmail` or `appliedEmailLists` keeps the stored email's (same address):
  * an opt-out is not lost because a client did not repeat it.
  */
+import { emailKey, phoneDigits } from "./NgpvanMatchIndex.ts"
 import { nameKey } from "./NgpvanNameKey.ts"
 import {
   type ContactData,
@@ -25,12 +26,7 @@ import {
 } from "./NgpvanState.ts"
 import type { ContactInput, EmailInput } from "./NgpvanValidation.ts"
 
-const phoneDigits = (number: string) => {
-  const digits = number.replace(/\D/gu, "")
-  return digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits
-}
-
-const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+const sameAddress = (a: string, b: string) => emailKey(a) === emailKey(b)
 
 /** Whether `candidate` (a body as it would be stored) matches the stored contact. */
 export const isMatch = (stored: ContactData, candidate: ContactData): boolean => {
@@ -40,7 +36,7 @@ export const isMatch = (stored: ContactData, candidate: ContactData): boolean =>
     candidate.phones.some((p) => stored.phones.some((s) => phoneDigits(s.number) === phoneDigits(p.number)))
 }
 
-/** The oldest of `contacts` (given oldest first) that `candidate` matches; `matchCandidates` gives the only ones. */
+/** The oldest of `contacts` (given oldest first) that `candidate` matches; `matchCandidates` gives the few to try. */
 export const findMatch = (contacts: ReadonlyArray<StoredContact>, candidate: ContactData): StoredContact | undefined =>
   contacts.find((contact) => isMatch(contact, candidate))
 

@@ -1,13 +1,14 @@
 /**
  * The NGP VAN mock's in-memory state: two tenants (one per test API key), each with its contacts in a persistent
  * `IdTable` keyed by the contact's number (`NgpvanIds`), so a write is O(log n), a listing reads only its own
- * tenant, in creation order, and a page at any `$skip` is found without reading the contacts before it. The state is one immutable value in one `Ref`: every request
- * sees and produces a whole state, so bad input cannot leave it half-changed.
+ * tenant, in creation order, and a page at any `$skip` is found without reading the contacts before it; a create's
+ * dedupe match is found by what it must share (NgpvanMatchIndex.ts). The state is one immutable value in one `Ref`:
+ * every request sees and produces a whole state, so bad input cannot leave it half-changed.
  */
 import { IdTable } from "@contactkit/mock-platform"
 import { HashMap, Option } from "effect"
 import { contactIdOf, numberOf } from "./NgpvanIds.ts"
-import { matchKey } from "./NgpvanNameKey.ts"
+import { matchGroups, type MatchIndex, oldestInGroups, reindexed } from "./NgpvanMatchIndex.ts"
 
 export type Tenant = "A" | "B"
 export type ContactType = "INDIVIDUAL" | "ORGANIZATION"
@@ -80,14 +81,14 @@ export interface NgpvanState {
   readonly nextNumber: number
   readonly contacts: HashMap.HashMap<Tenant, IdTable.IdTable<StoredContact>>
   /**
-   * The same contacts by tenant and `matchKey` (type and normalised name), each group by number: the only contacts
-   * a create can match, so a create does not read every contact. Derived from `contacts`; `withContact` is the only
-   * writer of either and keeps both in step. Contacts without a name are not in it (they never match).
+   * The contacts a create can match, by what it must share with them (NgpvanMatchIndex.ts), so a create does not
+   * read every contact of its name. Derived from `contacts`; `withContact` is the only writer of either and keeps
+   * both in step.
    */
-  readonly byName: HashMap.HashMap<string, IdTable.IdTable<StoredContact>>
+  readonly byMatch: MatchIndex
 }
 
-export const emptyState: NgpvanState = { nextNumber: 1, contacts: HashMap.empty(), byName: HashMap.empty() }
+export const emptyState: NgpvanState = { nextNumber: 1, contacts: HashMap.empty(), byMatch: HashMap.empty() }
 
 const tenantContacts = (state: NgpvanState, tenant: Tenant): IdTable.IdTable<StoredContact> =>
   Option.getOrElse(HashMap.get(state.contacts, tenant), () => IdTable.empty<StoredContact>())
@@ -108,37 +109,29 @@ export const contactIn = (state: NgpvanState, tenant: Tenant, contactId: string)
   return n === undefined ? undefined : IdTable.get(tenantContacts(state, tenant), n)
 }
 
-const nameGroup = (tenant: Tenant, key: string) => `${tenant}\u0000${key}`
-
-const namesake = (state: NgpvanState, group: string): IdTable.IdTable<StoredContact> =>
-  Option.getOrElse(HashMap.get(state.byName, group), () => IdTable.empty<StoredContact>())
-
-/** The tenant's contacts that share `data`'s type and name, oldest first: every contact `data` could match. */
+/**
+ * The tenant's contacts `data` could match, oldest first: the oldest of each group of its addresses and numbers, so
+ * the first of them that `findMatch` accepts is the oldest of all the tenant's contacts it matches.
+ */
 export const matchCandidates = (
   state: NgpvanState,
   tenant: Tenant,
   data: ContactData
 ): ReadonlyArray<StoredContact> => {
-  const key = matchKey(data)
-  return key === undefined ? [] : IdTable.values(namesake(state, nameGroup(tenant, key)))
+  const table = tenantContacts(state, tenant)
+  const candidates: Array<StoredContact> = []
+  for (const id of oldestInGroups(state.byMatch, tenant, data)) {
+    const contact = IdTable.get(table, id)
+    if (contact !== undefined) candidates.push(contact)
+  }
+  return candidates
 }
 
-/** `byName` with `contact` under its name (and no longer under its old one, if it had another). */
-const renamed = (state: NgpvanState, contact: StoredContact) => {
+/** `byMatch` with `contact` in its groups (and out of those of its previous version it has left). */
+const regrouped = (state: NgpvanState, contact: StoredContact): MatchIndex => {
   const previous = IdTable.get(tenantContacts(state, contact.tenant), contact.id)
-  const before = previous === undefined ? undefined : matchKey(previous)
-  const after = matchKey(contact)
-  let byName = state.byName
-  if (before !== undefined && before !== after) {
-    const group = nameGroup(contact.tenant, before)
-    const rest = IdTable.remove(namesake(state, group), contact.id)
-    byName = IdTable.size(rest) === 0 ? HashMap.remove(byName, group) : HashMap.set(byName, group, rest)
-  }
-  if (after !== undefined) {
-    const group = nameGroup(contact.tenant, after)
-    byName = HashMap.set(byName, group, IdTable.set(namesake({ ...state, byName }, group), contact.id, contact))
-  }
-  return byName
+  const before = previous === undefined ? [] : matchGroups(previous.tenant, previous)
+  return reindexed(state.byMatch, contact.id, before, matchGroups(contact.tenant, contact))
 }
 
 /** Stores a contact (new or changed) under its number. */
@@ -149,7 +142,7 @@ export const withContact = (state: NgpvanState, contact: StoredContact): NgpvanS
     contact.tenant,
     IdTable.set(tenantContacts(state, contact.tenant), contact.id, contact)
   ),
-  byName: renamed(state, contact)
+  byMatch: regrouped(state, contact)
 })
 
 /** A new contact of `tenant` holding `data`, with the next number. */
