@@ -1,14 +1,19 @@
 /**
  * One run of a job as a durable workflow (`effect/workflow`): the plan — the complete source listing compared with
- * the links — is the first activity; every planned write is an activity of its own, named after the contact and
- * carrying an idempotency key derived from the execution and that name; the last activity records the summary. On
- * a cluster the execution lives on the runner that owns its shard; if that runner dies, another replays the
- * workflow: finished activities return their recorded results, and an activity cut short runs again, where the
- * write journal (TargetWrite) settles a write that may have happened at the target before sending anything.
+ * the links — is the first activity; the planned writes follow in activities of up to `writesPerActivity` writes
+ * each, every write carrying the idempotency key derived from the execution and its own name; the last activity
+ * records the summary. On a cluster the execution lives on the runner that owns its shard; if that runner dies,
+ * another replays the workflow: finished activities return their recorded results, and an activity cut short runs
+ * again, where the write journal (TargetWrite) settles each of its writes — done, not begun, or of unknown outcome
+ * at the target — before sending anything.
+ *
+ * Why several writes to an activity: each activity is a stored request and reply of the cluster (three statements
+ * and a round of its RPC machinery), which with one per write was most of a runner's work per contact; the journal,
+ * not the activity, is what keeps a write from being repeated or skipped.
  */
 import { ContactError } from "@contactkit/domain"
 import { Clock, Context, Effect, Schedule, Schema, Stream } from "effect"
-import { Activity, Workflow } from "effect/workflow"
+import { Activity, Workflow, WorkflowEngine } from "effect/workflow"
 import { JobStore } from "./JobStore.ts"
 import { countsOf, failedRun, RunSummary, summarize } from "./RunSummary.ts"
 import { SyncDirectories } from "./SyncDirectories.ts"
@@ -16,6 +21,7 @@ import { SyncJob } from "./SyncJob.ts"
 import { plan, sourceEntry, SyncPlan } from "./SyncPlan.ts"
 import { SyncStore } from "./SyncStore.ts"
 import { write } from "./TargetWrite.ts"
+import { writeKey, writeName } from "./WriteKey.ts"
 import { WriteOutcome } from "./WriteOutcome.ts"
 
 /** A run that could not plan: a side that cannot be opened, or a source listing that did not complete. */
@@ -38,6 +44,13 @@ export const SyncRun = Workflow.make("contactkit/SyncRun", {
 export const WriteConcurrency = Context.Reference<number>("@contactkit/sync/WriteConcurrency", {
   defaultValue: () => 4
 })
+
+/**
+ * How many planned writes one activity carries, in plan order. An activity cut short by a crash runs its writes
+ * again, each settled by its journal entry (a done write sends nothing); a create the target merged that was done
+ * before the crash is then reported as created, not merged.
+ */
+export const writesPerActivity = 25
 
 const transient = Schedule.exponential("500 millis").pipe(Schedule.jittered)
 
@@ -70,19 +83,29 @@ const planOf = (job: SyncJob, run: number) =>
     )
   )
 
-const writeOf = (job: SyncJob, key: string, operation: SyncPlan["operations"][number]) =>
+/** One activity's writes, on one opening of the target; a target that cannot be opened fails each of them. */
+const writesOf = (
+  job: SyncJob,
+  executionId: string,
+  batch: ReadonlyArray<SyncPlan["operations"][number]>,
+  concurrency: number
+) =>
   Effect.gen(function*() {
     const target = yield* (yield* SyncDirectories).open(job.target)
-    return yield* write({ jobId: job.jobId, target, key }, operation)
+    return yield* Effect.forEach(
+      batch,
+      (operation) => write({ jobId: job.jobId, target, key: writeKey(executionId, writeName(operation)) }, operation),
+      { concurrency }
+    )
   }).pipe(
     Effect.scoped,
     Effect.catchTag("SetupError", (error) =>
-      Effect.succeed<WriteOutcome>({
+      Effect.succeed(batch.map((operation): WriteOutcome => ({
         _tag: "Failed",
         sourceId: operation.sourceId,
         label: operation.sourceId,
         reason: error.message
-      }))
+      }))))
   )
 
 const finishOf = (
@@ -115,15 +138,18 @@ export const layer = SyncRun.toLayer(Effect.fnUntraced(function*({ job, run }) {
   }
   const planned = planning.success
   const concurrency = yield* WriteConcurrency
-  const outcomes = yield* Effect.forEach(
-    planned.operations,
-    Effect.fnUntraced(function*(operation) {
-      const name = `${operation._tag}/${operation.sourceId}`
-      const key = yield* Activity.idempotencyKey(name)
-      return yield* Activity.make({ name, success: WriteOutcome, execute: writeOf(job, key, operation) })
-    }),
-    { concurrency }
-  )
+  const { executionId } = yield* WorkflowEngine.WorkflowInstance
+  const operations = planned.operations
+  const outcomes: Array<WriteOutcome> = []
+  for (let from = 0; from < operations.length; from += writesPerActivity) {
+    const batch = operations.slice(from, from + writesPerActivity)
+    const done = yield* Activity.make({
+      name: `writes ${from + 1}-${from + batch.length}`,
+      success: Schema.Array(WriteOutcome),
+      execute: writesOf(job, executionId, batch, concurrency)
+    })
+    outcomes.push(...done)
+  }
   return yield* Activity.make({
     name: "finish",
     success: RunSummary,
