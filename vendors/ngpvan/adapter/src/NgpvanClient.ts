@@ -15,6 +15,7 @@ import { FetchHttpClient, type HttpClient, HttpClientRequest } from "effect/http
 import { type CallContext, failure, type PathOf } from "./NgpvanFailure.ts"
 import {
   isNgpvanContact,
+  isNgpvanPage,
   NgpvanContact,
   NgpvanContactIdResponse,
   type NgpvanContactInput,
@@ -127,7 +128,8 @@ export const make = (options: Options): Effect.Effect<NgpvanClient, never, HttpC
 
     // Decoders are made once here, not per response.
     const decodeContact = decodeJsonWithRaw(NgpvanContact, http.scrub)
-    const decodePage = decodeJsonWithRaw(NgpvanPage, http.scrub)
+    // The envelope is checked by hand first: the schema's decoder would walk and copy the page's items array.
+    const decodePage = decodeJsonWithRaw(NgpvanPage, http.scrub, { accepts: isNgpvanPage })
     const decodeId = decodeJsonWithRaw(NgpvanContactIdResponse, http.scrub)
     const pageItems = decodeItems(http.scrub)
 

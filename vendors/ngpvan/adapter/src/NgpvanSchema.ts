@@ -5,6 +5,7 @@
  */
 import {
   arrayOf as listOf,
+  isFiniteNumber,
   isJsonRecord as isRecord,
   isString,
   type JsonRecord,
@@ -148,7 +149,12 @@ export type NgpvanContactUpdate = { readonly [K in NgpvanText]?: string | null }
 
 type Json = JsonRecord
 
-const texts = (record: Json, keys: ReadonlyArray<string>) => keys.every((key) => optional(record, key, isString))
+// The checks are built once, here: a check made inside another (`listOf(isEmail)` per contact) is a closure made
+// again for every contact of every page.
+const texts = (record: Json, keys: ReadonlyArray<string>) => {
+  for (const key of keys) if (!optional(record, key, isString)) return false
+  return true
+}
 
 const contactTexts = [
   "prefix",
@@ -165,16 +171,25 @@ const contactTexts = [
 ]
 const addressTexts = ["type", "line1", "line2", "line3", "city", "stateProvince", "postalCode", "countryCode"]
 
+const isBoolean = (value: unknown) => typeof value === "boolean"
 const isEmailList = (value: unknown) =>
   isRecord(value) && typeof value["emailListId"] === "number" && Number.isFinite(value["emailListId"])
+const isEmailLists = listOf(isEmailList)
 const isEmail = (value: unknown) =>
   isRecord(value) && isString(value["address"]) && optional(value, "type", isString) &&
-  optional(value, "doNotEmail", (v) => typeof v === "boolean") &&
-  optional(value, "appliedEmailLists", listOf(isEmailList))
+  optional(value, "doNotEmail", isBoolean) && optional(value, "appliedEmailLists", isEmailLists)
 const isPhone = (value: unknown) => isRecord(value) && isString(value["number"]) && optional(value, "type", isString)
 const isAddress = (value: unknown) => isRecord(value) && texts(value, addressTexts)
+const isEmails = listOf(isEmail)
+const isPhones = listOf(isPhone)
+const isAddresses = listOf(isAddress)
 
 export const isNgpvanContact = (value: unknown): value is NgpvanContact =>
   isRecord(value) && typeof value["contactId"] === "string" && value["contactId"].length > 0 &&
-  isString(value["type"]) && texts(value, contactTexts) && optional(value, "emails", listOf(isEmail)) &&
-  optional(value, "phones", listOf(isPhone)) && optional(value, "addresses", listOf(isAddress))
+  isString(value["type"]) && texts(value, contactTexts) && optional(value, "emails", isEmails) &&
+  optional(value, "phones", isPhones) && optional(value, "addresses", isAddresses)
+
+/** What `NgpvanPage` accepts (its items are checked one by one after it, as the schema leaves them unknown). */
+export const isNgpvanPage = (value: unknown): value is typeof NgpvanPage.Type =>
+  isRecord(value) && Array.isArray(value["items"]) && optional(value, "count", isFiniteNumber) &&
+  optional(value, "nextPageLink", isString)
