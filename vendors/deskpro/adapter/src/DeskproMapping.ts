@@ -26,8 +26,8 @@ import {
   contactIdOf,
   fieldIdOf,
   isContactField,
-  makePhone,
   type ServiceName,
+  toE164,
   uriPattern
 } from "@contactkit/domain"
 import type { DeskproContactData, DeskproPerson, DeskproPhone } from "./DeskproSchema.ts"
@@ -99,21 +99,8 @@ export const typeOfField = (field: ContactField): string | undefined => {
 const text = (value: string | null | undefined): string | undefined =>
   value === undefined || value === null || value === "" ? undefined : value
 
-/** `value` without its undefined keys; a plain loop (this runs several times per contact read, every page). */
-const defined = <A extends object>(value: A): { readonly [K in keyof A]: Exclude<A[K], undefined> } => {
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value)) {
-    const v = (value as Record<string, unknown>)[key]
-    if (v !== undefined) out[key] = v
-  }
-  return out as never
-}
-
 /** The field, when the domain's own rules accept it; else undefined (the record stays in `remote` only). */
 const valid = (field: ContactField): ContactField | undefined => (isContactField(field) ? field : undefined)
-
-/** One string read back: a URI is `uri`, anything else `user`. */
-const userOrUri = (value: string) => (uriPattern.test(value) ? { uri: value } : { user: value })
 
 /** One contact-data record as read, with its type and its JSON exactly as read. */
 export interface ReadRecord {
@@ -143,29 +130,58 @@ export const recordsOf = (wire: DeskproPerson, raw: unknown): ReadonlyArray<Read
   )
 }
 
-/** Deskpro record → domain field; undefined when the domain cannot hold it. */
+/** Sets `key` only when `value` is defined (exact optional properties), in the order of the calls. */
+const put = (target: Record<string, unknown>, key: string, value: unknown) => {
+  if (value !== undefined) target[key] = value
+}
+
+/** A field's `_tag`, then the record's id and comment (as `id` and `label`) when it has them. */
+const fieldStart = (tag: ContactField["_tag"], wire: DeskproContactData): Record<string, unknown> => {
+  const field: Record<string, unknown> = { _tag: tag }
+  put(field, "id", wire.id === undefined ? undefined : fieldIdOf(String(wire.id)))
+  put(field, "label", text(wire.comment))
+  return field
+}
+
+/**
+ * Deskpro record → domain field; undefined when the domain cannot hold it. Built in place, key by key (the spec
+ * written with spreads is test/DeskproReadReference.ts, which the property test holds this to): this runs for every
+ * record of every person listed.
+ */
 export const toField = (record: ReadRecord): ContactField | undefined => {
   const { type, wire } = record
-  const common = defined({
-    id: wire.id === undefined ? undefined : fieldIdOf(String(wire.id)),
-    label: text(wire.comment)
-  })
-  const value = text(urlTypes.has(type) ? wire.url : wire.username)
   if (type === "address") {
-    const parts = defined({
-      street: text(wire.address),
-      locality: text(wire.city),
-      region: text(wire.state),
-      postcode: text(wire.zip)
-    })
-    return Object.keys(parts).length === 0 ? undefined : valid({ _tag: "Address", ...common, ...parts })
+    const street = text(wire.address)
+    const locality = text(wire.city)
+    const region = text(wire.state)
+    const postcode = text(wire.zip)
+    if (street === undefined && locality === undefined && region === undefined && postcode === undefined) {
+      return undefined
+    }
+    const address = fieldStart("Address", wire)
+    put(address, "street", street)
+    put(address, "locality", locality)
+    put(address, "region", region)
+    put(address, "postcode", postcode)
+    return valid(address as unknown as ContactField)
   }
+  const value = text(urlTypes.has(type) ? wire.url : wire.username)
   if (value === undefined) return undefined
-  if (type === "website") return valid({ _tag: "Link", ...common, uri: value, kind: "website" })
+  if (type === "website") {
+    const link = fieldStart("Link", wire)
+    link["uri"] = value
+    link["kind"] = "website"
+    return valid(link as unknown as ContactField)
+  }
   const service = type === "instant_message"
     ? instantMessageServices.find((s) => s === wire.service)
     : serviceTypes[type]
-  return service === undefined ? undefined : valid({ _tag: "OnlineService", ...common, service, ...userOrUri(value) })
+  if (service === undefined) return undefined
+  const online = fieldStart("OnlineService", wire)
+  online["service"] = service
+  // One string read back: a URI is `uri`, anything else `user`.
+  online[uriPattern.test(value) ? "uri" : "user"] = value
+  return valid(online as unknown as ContactField)
 }
 
 /** The person's emails, the primary one first when Deskpro left it out of `emails`. */
@@ -185,11 +201,14 @@ export const toEmails = (wire: DeskproPerson): ReadonlyArray<ContactField | unde
   )
 }
 
+/** `makePhone`'s shape, built in place: the label when there is one, the number, then its E.164 when it has one. */
 export const toPhone = (phone: DeskproPhone): ContactField | undefined => {
-  const label = text(phone.label)
-  return text(phone.number) === undefined
-    ? undefined
-    : valid(makePhone(phone.number, label === undefined ? {} : { label }))
+  if (text(phone.number) === undefined) return undefined
+  const field: Record<string, unknown> = { _tag: "Phone" }
+  put(field, "label", text(phone.label))
+  field["number"] = phone.number
+  put(field, "e164", toE164(phone.number))
+  return valid(field as unknown as ContactField)
 }
 
 /** Where a record's type comes in the order the adapter keeps (Deskpro's types first, in the KB's order). */
@@ -203,20 +222,34 @@ export const typeRank = (type: string) => {
  * `linked.organization` (the person carries only the organization's id).
  */
 export const toContact = (wire: DeskproPerson, raw: unknown, organizationName?: string): Contact => {
-  const records = [...recordsOf(wire, raw)].sort((a, b) => typeRank(a.type) - typeRank(b.type))
-  const fields = [
-    ...toEmails(wire),
-    ...(wire.phone_numbers ?? []).map(toPhone),
-    ...records.map(toField)
-  ].filter((field): field is ContactField => field !== undefined)
-  const createdAt = toTimestamp(wire.date_created)
-  return {
+  const fields: Array<ContactField> = []
+  for (const email of toEmails(wire)) if (email !== undefined) fields.push(email)
+  for (const phone of wire.phone_numbers ?? []) {
+    const field = toPhone(phone)
+    if (field !== undefined) fields.push(field)
+  }
+  const read = recordsOf(wire, raw)
+  // In the order the adapter keeps (a stable sort, so records of one type stay in the order sent).
+  const records = read.length < 2 ? read : [...read].sort((a, b) => typeRank(a.type) - typeRank(b.type))
+  for (const record of records) {
+    const field = toField(record)
+    if (field !== undefined) fields.push(field)
+  }
+  const name: Record<string, unknown> = {}
+  put(name, "prefix", text(wire.title_prefix))
+  put(name, "given", text(wire.first_name))
+  put(name, "family", text(wire.last_name))
+  const organization: Record<string, unknown> = {}
+  put(organization, "name", text(organizationName))
+  put(organization, "title", text(wire.organization_position))
+  const contact: Record<string, unknown> = {
     id: contactIdOf(String(wire.id)),
     kind: "individual",
-    name: defined({ prefix: text(wire.title_prefix), given: text(wire.first_name), family: text(wire.last_name) }),
-    organization: defined({ name: text(organizationName), title: text(wire.organization_position) }),
-    fields,
-    ...(createdAt === undefined ? {} : { createdAt }),
-    remote: { vendor, record: raw }
+    name,
+    organization,
+    fields
   }
+  put(contact, "createdAt", toTimestamp(wire.date_created))
+  contact["remote"] = { vendor, record: raw }
+  return contact as unknown as Contact
 }
