@@ -8,6 +8,7 @@ import {
   isFiniteNumber as isNumber,
   isJsonRecord as isRecord,
   isString,
+  type JsonRecord,
   optionalKey as optional,
   orNull
 } from "@contactkit/adapter-kit"
@@ -104,24 +105,37 @@ const detailTexts = [
   "url"
 ]
 
+// Checks are built once, at module level: one built inside another (`arrayOf(isEmail)` in a contact's check) is a
+// closure made again for every record of every page.
+const texts = (record: JsonRecord, keys: ReadonlyArray<string>) => {
+  for (const key of keys) if (!optional(record, key, isString)) return false
+  return true
+}
+
 const isDetail = (value: unknown) =>
   isRecord(value) && isNumber(value["id"]) && isString(value["contact_type"]) &&
-  detailTexts.every((key) => optional(value, key, isString))
+  texts(value, detailTexts)
 const isEmail = (value: unknown) =>
   isRecord(value) && isNumber(value["id"]) && isString(value["email"]) && optional(value, "comment", isString)
 const isOrganization = (value: unknown) => isRecord(value) && isNumber(value["id"]) && optional(value, "name", isString)
+const isText = orNull(isString)
+const isOrganizationOrNull = orNull(isOrganization)
+const isEmails = (emails: unknown) => Array.isArray(emails) && emails.every(isEmail)
+const isDetails = keyedBy(isDetail)
 
 export const isLegacyPerson = (value: unknown): value is LegacyPerson =>
   isRecord(value) && isNumber(value["id"]) && optional(value, "name", isString) &&
-  optional(value, "first_name", orNull(isString)) && optional(value, "last_name", orNull(isString)) &&
-  optional(value, "organization", orNull(isOrganization)) && optional(value, "organization_position", isString) &&
+  optional(value, "first_name", isText) && optional(value, "last_name", isText) &&
+  optional(value, "organization", isOrganizationOrNull) && optional(value, "organization_position", isString) &&
   optional(value, "date_created", isString) &&
-  optional(value, "emails", (emails) => Array.isArray(emails) && emails.every(isEmail)) &&
-  optional(value, "contact_data", keyedBy(isDetail)) && optional(value, "primary_email", orNull(isString))
+  optional(value, "emails", isEmails) && optional(value, "contact_data", isDetails) &&
+  optional(value, "primary_email", isText)
+
+const isPeople = keyedBy(isLegacyPerson)
 
 export const isLegacySearch = (value: unknown): value is LegacySearch =>
   isRecord(value) && isNumber(value["page"]) && isNumber(value["per_page"]) && isNumber(value["total"]) &&
-  isNumber(value["cache_id"]) && keyedBy(isLegacyPerson)(value["people"])
+  isNumber(value["cache_id"]) && isPeople(value["people"])
 
 /** `{error_code, error_message}` or `{error_code: "multiple", errors: {<field>: [code, message]}}`. */
 export const LegacyError = Schema.Struct({

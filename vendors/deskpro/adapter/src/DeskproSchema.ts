@@ -130,8 +130,13 @@ export interface DeskproPersonInput {
 
 type Json = JsonRecord
 
-const texts = (record: Json, keys: ReadonlyArray<string>) =>
-  keys.every((key) => optional(record, key, nullOr(isString)))
+// Checks are built once, at module level: one built inside another (`arrayOf(isEmail)` in a contact's check) is a
+// closure made again for every record of every page.
+const isText = nullOr(isString)
+const texts = (record: Json, keys: ReadonlyArray<string>) => {
+  for (const key of keys) if (!optional(record, key, isText)) return false
+  return true
+}
 
 const dataTexts = ["comment", "address", "city", "state", "zip", "url", "service", "username", "instagram_id"]
 const personTexts = [
@@ -143,18 +148,23 @@ const personTexts = [
   "date_created"
 ]
 
+const isFlag = nullOr((v) => typeof v === "boolean")
 const isContactData = (value: unknown) =>
   isRecord(value) && optional(value, "id", isNumber) && optional(value, "contact_type", isString) &&
-  texts(value, dataTexts) && optional(value, "display_feed", nullOr((v) => typeof v === "boolean"))
-const isPhone = (value: unknown) => isRecord(value) && isString(value["number"]) && texts(value, ["label", "extension"])
+  texts(value, dataTexts) && optional(value, "display_feed", isFlag)
+const phoneTexts = ["label", "extension"]
+const isPhone = (value: unknown) => isRecord(value) && isString(value["number"]) && texts(value, phoneTexts)
 const isContactDataList = arrayOf(isContactData)
 const isContactDataByType = (value: unknown) => isRecord(value) && Object.values(value).every(isContactDataList)
+const isOrganizationId = nullOr(isNumber)
+const isEmails = nullOr(arrayOf(isString))
+const isPhones = nullOr(arrayOf(isPhone))
+const isContactDataOfPerson = nullOr((v) => isContactDataList(v) || isContactDataByType(v))
 
 const isPerson = (value: unknown) =>
   isRecord(value) && isNumber(value["id"]) && texts(value, personTexts) &&
-  optional(value, "organization", nullOr(isNumber)) && optional(value, "emails", nullOr(arrayOf(isString))) &&
-  optional(value, "phone_numbers", nullOr(arrayOf(isPhone))) &&
-  optional(value, "contact_data", nullOr((v) => isContactDataList(v) || isContactDataByType(v)))
+  optional(value, "organization", isOrganizationId) && optional(value, "emails", isEmails) &&
+  optional(value, "phone_numbers", isPhones) && optional(value, "contact_data", isContactDataOfPerson)
 
 const isOrganization = (value: unknown) => isRecord(value) && isNumber(value["id"]) && isString(value["name"])
 const isLinked = (value: unknown) =>
@@ -166,6 +176,8 @@ const isMeta = (value: unknown) =>
   optional(value, "pagination", (v) =>
     isRecord(v) && optional(v, "total", isNumber) && optional(v, "total_pages", isNumber))
 
+const isPeople = arrayOf(isPerson)
+
 export const isDeskproPeoplePage = (value: unknown): value is typeof DeskproPeoplePage.Type =>
-  isRecord(value) && arrayOf(isPerson)(value["data"]) && optional(value, "meta", isMeta) &&
+  isRecord(value) && isPeople(value["data"]) && optional(value, "meta", isMeta) &&
   optional(value, "linked", isLinked)

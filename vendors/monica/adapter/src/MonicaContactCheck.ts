@@ -20,30 +20,43 @@ type Is = JsonCheck
 
 const isBoolean: Is = (value) => typeof value === "boolean"
 
-const texts = (record: JsonRecord, keys: ReadonlyArray<string>) => keys.every((key) => nullable(record, key, isString))
+// Checks are built once, at module level: one built inside another (`arrayOf(isEmail)` in a contact's check) is a
+// closure made again for every record of every page.
+const texts = (record: JsonRecord, keys: ReadonlyArray<string>) => {
+  for (const key of keys) if (!nullable(record, key, isString)) return false
+  return true
+}
+
+const typeTexts = ["protocol", "type"]
+const labelTexts = ["type", "label"]
+const fieldTexts = ["content", "data", "created_at", "updated_at"]
+const careerTexts = ["job", "company"]
 
 const isFieldType: Is = (value) =>
-  isRecord(value) && isNumber(value["id"]) && isString(value["name"]) && texts(value, ["protocol", "type"])
-const isLabel: Is = (value) => isRecord(value) && texts(value, ["type", "label"])
+  isRecord(value) && isNumber(value["id"]) && isString(value["name"]) && texts(value, typeTexts)
+const isLabel: Is = (value) => isRecord(value) && texts(value, labelTexts)
+const isLabels = arrayOf(isLabel)
 const isOwner: Is = (value) => isRecord(value) && isNumber(value["id"])
 
 const isField: Is = (value) =>
-  isRecord(value) && isNumber(value["id"]) && texts(value, ["content", "data", "created_at", "updated_at"]) &&
-  isFieldType(value["contact_field_type"]) && nullable(value, "labels", arrayOf(isLabel)) &&
+  isRecord(value) && isNumber(value["id"]) && texts(value, fieldTexts) &&
+  isFieldType(value["contact_field_type"]) && nullable(value, "labels", isLabels) &&
   optional(value, "contact", isOwner)
 
 const isDateInfo: Is = (value) =>
   isRecord(value) && nullable(value, "is_age_based", isBoolean) && nullable(value, "is_year_unknown", isBoolean) &&
   nullable(value, "date", isString)
-const isCareer: Is = (value) => isRecord(value) && texts(value, ["job", "company"])
+const isCareer: Is = (value) => isRecord(value) && texts(value, careerTexts)
 const isDates: Is = (value) =>
   isRecord(value) && nullable(value, "birthdate", isDateInfo) && nullable(value, "deceased_date", isDateInfo)
 const isInformation: Is = (value) =>
   isRecord(value) && nullable(value, "career", isCareer) && nullable(value, "dates", isDates)
+
+const isFields = arrayOf(isField)
 
 const contactTexts = ["first_name", "last_name", "nickname", "complete_name", "description", "created_at", "updated_at"]
 
 export const isMonicaContact = (value: unknown): value is MonicaContact =>
   isRecord(value) && isNumber(value["id"]) && texts(value, contactTexts) &&
   optional(value, "is_partial", isBoolean) && optional(value, "is_dead", isBoolean) &&
-  optional(value, "information", isInformation) && optional(value, "contactFields", arrayOf(isField))
+  optional(value, "information", isInformation) && optional(value, "contactFields", isFields)

@@ -137,7 +137,12 @@ export type PhonecomError = typeof PhonecomError.Type
 
 type Json = JsonRecord
 
-const texts = (record: Json, keys: ReadonlyArray<string>) => keys.every((key) => optional(record, key, isString))
+// Checks are built once, at module level: one built inside another (`arrayOf(isEmail)` in a contact's check) is a
+// closure made again for every record of every page.
+const texts = (record: Json, keys: ReadonlyArray<string>) => {
+  for (const key of keys) if (!optional(record, key, isString)) return false
+  return true
+}
 
 const contactTexts = [
   "prefix",
@@ -156,16 +161,22 @@ const contactTexts = [
 const addressTexts = ["type", "street", "city", "state", "zip", "country"]
 
 const isEmail = (value: unknown) => isRecord(value) && isString(value["email"]) && optional(value, "type", isString)
-const isPhone = (value: unknown) => isRecord(value) && isString(value["number"]) && texts(value, ["type", "normalized"])
+const phoneTexts = ["type", "normalized"]
+const isPhone = (value: unknown) => isRecord(value) && isString(value["number"]) && texts(value, phoneTexts)
 const isAddress = (value: unknown) => isRecord(value) && texts(value, addressTexts)
 const isGroup = (value: unknown) => isRecord(value) && isNumber(value["id"]) && optional(value, "name", isString)
+const isEmails = arrayOf(isEmail)
+const isPhones = arrayOf(isPhone)
+const isAddresses = arrayOf(isAddress)
 
 export const isPhonecomContact = (value: unknown): value is PhonecomContact =>
   isRecord(value) && isNumber(value["id"]) && texts(value, contactTexts) &&
-  optional(value, "emails", arrayOf(isEmail)) && optional(value, "phone_numbers", arrayOf(isPhone)) &&
-  optional(value, "addresses", arrayOf(isAddress)) && optional(value, "group", isGroup) &&
+  optional(value, "emails", isEmails) && optional(value, "phone_numbers", isPhones) &&
+  optional(value, "addresses", isAddresses) && optional(value, "group", isGroup) &&
   optional(value, "created_at", isNumber) && optional(value, "updated_at", isNumber)
+
+const isContacts = arrayOf(isPhonecomContact)
 
 export const isPhonecomList = (value: unknown): value is PhonecomList =>
   isRecord(value) && optional(value, "total", isNumber) && optional(value, "offset", isNumber) &&
-  optional(value, "limit", isNumber) && arrayOf(isPhonecomContact)(value["items"])
+  optional(value, "limit", isNumber) && isContacts(value["items"])
