@@ -5,6 +5,7 @@
  */
 import { type Duration, Effect, Option, Result } from "effect"
 import { Headers, HttpClient, type HttpClientError, type HttpClientRequest, type HttpClientResponse } from "effect/http"
+import { readBodyOnce } from "./BodyText.ts"
 import { isConnectionRefused } from "./TransportFailure.ts"
 
 export type Outcome =
@@ -14,12 +15,15 @@ export type Outcome =
   | { readonly _tag: "Timeout" }
   | { readonly _tag: "Failure"; readonly error: HttpClientError.HttpClientError; readonly refused: boolean }
 
-/** Reads a 2xx body whole (the response caches it); other answers are read by whoever maps them. */
+/**
+ * Reads a 2xx body whole, once (`BodyText`: the response handed on answers its text from memory); other answers are
+ * read by whoever maps them.
+ */
 const readWhole = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<Outcome> =>
   response.status >= 200 && response.status < 300
-    ? Effect.match(response.arrayBuffer, {
+    ? Effect.match(readBodyOnce(response), {
       onFailure: (): Outcome => ({ _tag: "Cut", response }),
-      onSuccess: (): Outcome => ({ _tag: "Response", response })
+      onSuccess: (read): Outcome => ({ _tag: "Response", response: read })
     })
     : Effect.succeed({ _tag: "Response", response })
 
