@@ -5,8 +5,8 @@
  * disconnects is recorded as 499 and logged as a disconnect, never as a defect. Everything a vendor module does
  * not have to repeat.
  *
- * A vendor request takes one of two ways: the common request (no fault rule, no rate limit, no body) the short one
- * of CommonRequest.ts, every other the full pipeline of VendorPipeline.ts; they share their parts
+ * A vendor request takes one of two ways: the common request (no fault rule, no rate limit) the short one of
+ * CommonRequest.ts, every other the full pipeline of VendorPipeline.ts; they share their parts
  * (PipelineParts.ts) and answer and log alike.
  */
 import { Cause, Clock, Effect, Layer, type Scope } from "effect"
@@ -92,7 +92,7 @@ export const makeApp = (module: VendorModule, instance: VendorInstance, options:
       const routed = target._tag === "Vendor" && target.url !== request.url
         ? request.modify({ url: target.url })
         : request
-      if (target._tag === "Vendor" && isCommonRequest(parts, routed, target)) {
+      if (isCommonRequest(parts, target)) {
         return serveCommon(parts, routed, target, request.url)
       }
       const pipeline = vendorPipeline(parts, target, request.url)

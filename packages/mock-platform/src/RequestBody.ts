@@ -7,6 +7,7 @@
  */
 import { ByteSize, Effect, Result } from "effect"
 import { HttpIncomingMessage, HttpServerRequest } from "effect/http"
+import { readDeclaredBody } from "./DeclaredBody.ts"
 import { PlatformError } from "./PlatformFailure.ts"
 
 /** Request bodies above this many bytes are rejected with the vendor's own 4xx. */
@@ -17,29 +18,47 @@ export const maxJsonDepth = 512
 
 const fail = (failure: PlatformError["failure"]) => Effect.fail(new PlatformError({ failure }))
 
-/** The raw body text, enforcing the size limit; read once and cached by the request. */
-export const readBodyText: Effect.Effect<string, PlatformError, HttpServerRequest.HttpServerRequest> = Effect.gen(
-  function*() {
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const length = request.headers["content-length"]
-    // HTTP/1.1 (RFC 9112 §6.3): without Content-Length or Transfer-Encoding a request has no body. Most requests (every
-    // GET) are such, and skipping Node's stream for them is a large part of a small request's cost.
-    if ((length === undefined || length === "0") && request.headers["transfer-encoding"] === undefined) return ""
-    const declared = Number(length ?? "0")
-    if (Number.isFinite(declared) && declared > maxBodyBytes) {
-      return yield* fail({ _tag: "BodyTooLarge", limitBytes: maxBodyBytes })
-    }
-    return yield* request.text.pipe(
-      Effect.provideService(HttpIncomingMessage.MaxBodySize, ByteSize.bytes(maxBodyBytes)),
-      Effect.mapError((error) =>
-        new PlatformError({
-          failure: error.reason._tag === "RequestParseError" && error.reason.reason === "BodyTooLarge"
-            ? { _tag: "BodyTooLarge", limitBytes: maxBodyBytes }
-            : { _tag: "MalformedBody", detail: "the request body could not be read" }
-        })
-      )
-    )
+const unreadable = () =>
+  new PlatformError({ failure: { _tag: "MalformedBody", detail: "the request body could not be read" } })
+
+/**
+ * HTTP/1.1 (RFC 9112 §6.3): without `Content-Length` or `Transfer-Encoding` a request has no body; neither has one
+ * whose `Content-Length` is 0.
+ */
+export const hasNoBody = (headers: HttpServerRequest.HttpServerRequest["headers"]): boolean => {
+  const length = headers["content-length"]
+  return (length === undefined || length === "0") && headers["transfer-encoding"] === undefined
+}
+
+/** `request`'s raw body text, enforcing the size limit; read once and cached by the request. */
+export const bodyTextOf = (request: HttpServerRequest.HttpServerRequest): Effect.Effect<string, PlatformError> => {
+  // Most requests (every GET) have no body, and skipping Node's stream for them is a large part of their cost.
+  if (hasNoBody(request.headers)) return Effect.succeed("")
+  const declared = Number(request.headers["content-length"] ?? "0")
+  if (Number.isFinite(declared) && declared > maxBodyBytes) {
+    return fail({ _tag: "BodyTooLarge", limitBytes: maxBodyBytes })
   }
+  // A body of declared length is read from Node's request directly (DeclaredBody.ts); others through Effect's reader,
+  // which cuts a chunked body at the limit while it streams and answers `Expect: 100-continue` before reading.
+  if (request.headers["transfer-encoding"] === undefined && request.headers["expect"] === undefined) {
+    return Effect.mapError(readDeclaredBody(request), unreadable)
+  }
+  return request.text.pipe(
+    Effect.provideService(HttpIncomingMessage.MaxBodySize, ByteSize.bytes(maxBodyBytes)),
+    Effect.mapError((error) =>
+      new PlatformError({
+        failure: error.reason._tag === "RequestParseError" && error.reason.reason === "BodyTooLarge"
+          ? { _tag: "BodyTooLarge", limitBytes: maxBodyBytes }
+          : unreadable().failure
+      })
+    )
+  )
+}
+
+/** The raw body text of the request in context: `bodyTextOf` it. */
+export const readBodyText: Effect.Effect<string, PlatformError, HttpServerRequest.HttpServerRequest> = Effect.flatMap(
+  HttpServerRequest.HttpServerRequest,
+  bodyTextOf
 )
 
 /** How deeply arrays and objects nest in `text` (a scan that tolerates invalid JSON; strings are skipped). */
