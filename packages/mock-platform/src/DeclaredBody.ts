@@ -62,7 +62,13 @@ const start = (source: Http.IncomingMessage, done: (outcome: Outcome) => void) =
   return stop
 }
 
-/** The body's text, read once per Node request. */
+/** Whether `request` came from Node's HTTP server, whose message this module reads (not, say, a web `Request`). */
+export const isNodeRequest = (request: HttpServerRequest.HttpServerRequest): boolean => {
+  const source: unknown = NodeHttpServerRequest.toIncomingMessage(request)
+  return typeof source === "object" && source !== null && typeof (source as Http.IncomingMessage).on === "function"
+}
+
+/** The body's text, read once per Node request (see `isNodeRequest`). */
 export const readDeclaredBody = (
   request: HttpServerRequest.HttpServerRequest
 ): Effect.Effect<string, BodyReadError> => {

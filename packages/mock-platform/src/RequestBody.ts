@@ -7,7 +7,7 @@
  */
 import { ByteSize, Effect, Result } from "effect"
 import { HttpIncomingMessage, HttpServerRequest } from "effect/http"
-import { readDeclaredBody } from "./DeclaredBody.ts"
+import { isNodeRequest, readDeclaredBody } from "./DeclaredBody.ts"
 import { PlatformError } from "./PlatformFailure.ts"
 
 /** Request bodies above this many bytes are rejected with the vendor's own 4xx. */
@@ -40,7 +40,8 @@ export const bodyTextOf = (request: HttpServerRequest.HttpServerRequest): Effect
   }
   // A body of declared length is read from Node's request directly (DeclaredBody.ts); others through Effect's reader,
   // which cuts a chunked body at the limit while it streams and answers `Expect: 100-continue` before reading.
-  if (request.headers["transfer-encoding"] === undefined && request.headers["expect"] === undefined) {
+  const { expect, "transfer-encoding": encoding } = request.headers
+  if (encoding === undefined && expect === undefined && isNodeRequest(request)) {
     return Effect.mapError(readDeclaredBody(request), unreadable)
   }
   return request.text.pipe(

@@ -12,7 +12,8 @@ import { HttpRouter, HttpServer, HttpServerRequest, HttpServerResponse } from "e
 import * as fc from "fast-check"
 import { createServer } from "node:http"
 import { setTimeout as wait } from "node:timers/promises"
-import { readDeclaredBody } from "../src/DeclaredBody.ts"
+import { isNodeRequest, readDeclaredBody } from "../src/DeclaredBody.ts"
+import { bodyTextOf } from "../src/RequestBody.ts"
 import { openSocket, readUntilClosed } from "./RawSocket.ts"
 
 class Url extends Context.Service<Url, string>()("test/DeclaredBody/Url") {}
@@ -100,4 +101,17 @@ describe("a body of declared length", () => {
       for (let i = 0; i < 60 && outcomes.length < 2; i++) yield* Effect.promise(() => wait(50))
       assert.sameDeepMembers(outcomes, [["/declared", "Failure"], ["/effect", "Failure"]])
     }).pipe(Effect.provide(server)))
+
+  it.effect("of a request that is not Node's is read by Effect's reader, as before", () =>
+    Effect.gen(function*() {
+      const web = HttpServerRequest.fromWeb(
+        new Request("http://127.0.0.1/json", {
+          method: "POST",
+          body: "{\"a\":\"\u00e9\"}",
+          headers: { "content-type": "application/json", "content-length": "12" }
+        })
+      )
+      assert.isFalse(isNodeRequest(web))
+      assert.strictEqual(yield* bodyTextOf(web), "{\"a\":\"\u00e9\"}")
+    }))
 })
