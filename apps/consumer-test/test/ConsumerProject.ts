@@ -3,7 +3,8 @@
  * `pnpm pack` (which turns `workspace:*` and `catalog:` into versions), the tarballs installed with `npm install`
  * beside `effect`, `@effect/platform-node`, `vitest` and `@effect/vitest` from the registry (npm's cache first),
  * and a Node 22 binary from the registry's `node` package for the oldest Node the packages support.
- * The packages must already be built (`dist/`): turbo runs every `build` before this package's `test`.
+ * The packages must already be built (`dist/`): turbo runs the root `build:packages` (every package in one
+ * TypeScript program, `scripts/build-packages.mjs`) before this package's `test`.
  */
 import { Context, Effect, Layer } from "effect"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
