@@ -1,15 +1,10 @@
 /**
  * One run of a job as a durable workflow (`effect/workflow`): the plan — the complete source listing compared with
- * the links — is the first activity; the planned writes follow in activities of up to `writesPerActivity` writes
- * each, every write carrying the idempotency key derived from the execution and its own name; the last activity
- * records the summary. On a cluster the execution lives on the runner that owns its shard; if that runner dies,
- * another replays the workflow: finished activities return their recorded results, and an activity cut short runs
- * again, where the write journal (TargetWrite) settles each of its writes — done, not begun, or of unknown outcome
- * at the target — before sending anything.
- *
- * Why several writes to an activity: each activity is a stored request and reply of the cluster (three statements
- * and a round of its RPC machinery), which with one per write was most of a runner's work per contact; the journal,
- * not the activity, is what keeps a write from being repeated or skipped.
+ * the links — is the first activity; every planned write is an activity of its own, named after the contact and
+ * carrying an idempotency key derived from the execution and that name; the last activity records the summary. On
+ * a cluster the execution lives on the runner that owns its shard; if that runner dies, another replays the
+ * workflow: finished activities return their recorded results, and an activity cut short runs again, where the
+ * write journal (TargetWrite) settles a write that may have happened at the target before sending anything.
  */
 import { ContactError } from "@contactkit/domain"
 import { Clock, Context, Effect, Schedule, Schema, Stream } from "effect"
@@ -45,13 +40,6 @@ export const WriteConcurrency = Context.Reference<number>("@contactkit/sync/Writ
   defaultValue: () => 4
 })
 
-/**
- * How many planned writes one activity carries, in plan order. An activity cut short by a crash runs its writes
- * again, each settled by its journal entry (a done write sends nothing); a create the target merged that was done
- * before the crash is then reported as created, not merged.
- */
-export const writesPerActivity = 25
-
 const transient = Schedule.exponential("500 millis").pipe(Schedule.jittered)
 
 const planOf = (job: SyncJob, run: number) =>
@@ -83,29 +71,19 @@ const planOf = (job: SyncJob, run: number) =>
     )
   )
 
-/** One activity's writes, on one opening of the target; a target that cannot be opened fails each of them. */
-const writesOf = (
-  job: SyncJob,
-  executionId: string,
-  batch: ReadonlyArray<SyncPlan["operations"][number]>,
-  concurrency: number
-) =>
+const writeOf = (job: SyncJob, key: string, operation: SyncPlan["operations"][number]) =>
   Effect.gen(function*() {
     const target = yield* (yield* SyncDirectories).open(job.target)
-    return yield* Effect.forEach(
-      batch,
-      (operation) => write({ jobId: job.jobId, target, key: writeKey(executionId, writeName(operation)) }, operation),
-      { concurrency }
-    )
+    return yield* write({ jobId: job.jobId, target, key }, operation)
   }).pipe(
     Effect.scoped,
     Effect.catchTag("SetupError", (error) =>
-      Effect.succeed(batch.map((operation): WriteOutcome => ({
+      Effect.succeed<WriteOutcome>({
         _tag: "Failed",
         sourceId: operation.sourceId,
         label: operation.sourceId,
         reason: error.message
-      }))))
+      }))
   )
 
 const finishOf = (
@@ -139,17 +117,19 @@ export const layer = SyncRun.toLayer(Effect.fnUntraced(function*({ job, run }) {
   const planned = planning.success
   const concurrency = yield* WriteConcurrency
   const { executionId } = yield* WorkflowEngine.WorkflowInstance
-  const operations = planned.operations
-  const outcomes: Array<WriteOutcome> = []
-  for (let from = 0; from < operations.length; from += writesPerActivity) {
-    const batch = operations.slice(from, from + writesPerActivity)
-    const done = yield* Activity.make({
-      name: `writes ${from + 1}-${from + batch.length}`,
-      success: Schema.Array(WriteOutcome),
-      execute: writesOf(job, executionId, batch, concurrency)
-    })
-    outcomes.push(...done)
-  }
+  // One activity per write: the engine runs an activity uninterruptibly, so a runner handing its shards over waits
+  // for the activities under way, within its shard-lock deadline; activities of several writes (25, or one wave of
+  // WriteConcurrency) made that wait longer than the deadline on a loaded machine, the locks were given up, and runs
+  // went on in two places at once.
+  const outcomes = yield* Effect.forEach(
+    planned.operations,
+    (operation) => {
+      const name = writeName(operation)
+      const key = writeKey(executionId, name)
+      return Activity.make({ name, success: WriteOutcome, execute: writeOf(job, key, operation) })
+    },
+    { concurrency }
+  )
   return yield* Activity.make({
     name: "finish",
     success: RunSummary,
