@@ -120,8 +120,11 @@ export const monicaRoute = (
           exceededHeaders(throttle.limit, throttle.retryAfterSeconds, throttle.resetAt)
         )
       }
-      const respond = (response: HttpServerResponse.HttpServerResponse) =>
-        HttpServerResponse.setHeaders(response, allowedHeaders(throttle))
+      // Only an allowed (counted) request carries throttle headers; otherwise the response is left as it is.
+      const respond = throttle._tag === "Allowed"
+        ? (response: HttpServerResponse.HttpServerResponse) =>
+          HttpServerResponse.setHeaders(response, allowedHeaders(throttle))
+        : (response: HttpServerResponse.HttpServerResponse) => response
 
       const query = firstValues(yield* HttpServerRequest.ParsedSearchParams)
       if ("sort" in query) {

@@ -6,7 +6,7 @@
  * platform's bounded `WindowCounters`.
  */
 import { makeWindowCounters } from "@contactkit/mock-platform"
-import { Clock, Effect, Ref } from "effect"
+import { Clock, Effect } from "effect"
 
 export interface RateLimitSettings {
   readonly limit: number
@@ -29,32 +29,37 @@ export interface MonicaRateLimiter {
   readonly trackedKeys: Effect.Effect<number>
 }
 
+const off: Effect.Effect<Throttle> = Effect.succeed({ _tag: "Off" })
+
 export const makeRateLimiter = (initial: RateLimitSettings | false): Effect.Effect<MonicaRateLimiter> =>
-  Effect.gen(function*() {
-    const settings = yield* Ref.make(initial)
+  Effect.sync(() => {
+    // Read on every request: a plain variable, so a request with throttling off costs one shared effect.
+    let current = initial
     // Bounded, updated in place: idle tokens are forgotten, and only known tokens are ever counted (see `hit`).
     const counters = makeWindowCounters()
-    return {
-      hit: (key) =>
-        Effect.gen(function*() {
-          const current = yield* Ref.get(settings)
-          if (current === false) return { _tag: "Off" } as const
-          const now = yield* Clock.currentTimeMillis
-          const span = current.windowSeconds * 1000
-          const { startAt, used } = counters.hit(key, span, now)
-          if (used > current.limit) {
-            const resetMs = startAt + span
-            return {
-              _tag: "Exceeded",
-              limit: current.limit,
-              retryAfterSeconds: Math.max(1, Math.ceil((resetMs - now) / 1000)),
-              resetAt: Math.ceil(resetMs / 1000)
-            } as const
+    const count = (key: string, settings: RateLimitSettings) =>
+      Effect.map(Clock.currentTimeMillis, (now): Throttle => {
+        const span = settings.windowSeconds * 1000
+        const { startAt, used } = counters.hit(key, span, now)
+        if (used > settings.limit) {
+          const resetMs = startAt + span
+          return {
+            _tag: "Exceeded",
+            limit: settings.limit,
+            retryAfterSeconds: Math.max(1, Math.ceil((resetMs - now) / 1000)),
+            resetAt: Math.ceil(resetMs / 1000)
           }
-          return { _tag: "Allowed", limit: current.limit, remaining: current.limit - used } as const
+        }
+        return { _tag: "Allowed", limit: settings.limit, remaining: settings.limit - used }
+      })
+    return {
+      hit: (key) => Effect.suspend(() => (current === false ? off : count(key, current))),
+      configure: (next) =>
+        Effect.sync(() => {
+          current = next
+          counters.clear()
         }),
-      configure: (next) => Effect.andThen(Ref.set(settings, next), Effect.sync(() => counters.clear())),
-      settings: Ref.get(settings),
+      settings: Effect.sync(() => current),
       reset: Effect.sync(() => counters.clear()),
       trackedKeys: Effect.sync(() => counters.size())
     }
