@@ -112,7 +112,8 @@ export const legacyRoute = (
         apiUrl: `http://${host}/api`,
         route: `${method} ${sentPath(request)}`
       })
-      return HttpServerResponse.setHeaders(response, rateLimitHeaders(throttle))
+      // With no limit set there are no headers to add, and the response is left as it is.
+      return throttle._tag === "Off" ? response : HttpServerResponse.setHeaders(response, rateLimitHeaders(throttle))
     })
   )
 

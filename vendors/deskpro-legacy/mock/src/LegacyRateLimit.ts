@@ -6,7 +6,7 @@
  * as on a Deskpro installation; the module's options or `PUT /__admin/deskpro-legacy/rate-limit` turn it on.
  */
 import { makeWindowCounters } from "@contactkit/mock-platform"
-import { Clock, Effect, Ref } from "effect"
+import { Clock, Effect } from "effect"
 
 export interface RateLimitSettings {
   readonly limit: number
@@ -26,25 +26,31 @@ export interface LegacyRateLimiter {
   readonly reset: Effect.Effect<void>
 }
 
+const off: Effect.Effect<Throttle> = Effect.succeed({ _tag: "Off" })
+
 export const makeRateLimiter = (initial: RateLimitSettings | false): Effect.Effect<LegacyRateLimiter> =>
-  Effect.gen(function*() {
-    const settings = yield* Ref.make(initial)
+  Effect.sync(() => {
+    // Read on every request: a plain variable, so a request with no limit set costs one shared effect.
+    let current = initial
     // Per helpdesk (keys are checked first), updated in place; windows in whole seconds, as `reset_stamp` is.
     const counters = makeWindowCounters()
+    const count = (key: string, settings: RateLimitSettings) =>
+      Effect.map(Clock.currentTimeMillis, (millis): Throttle => {
+        const now = Math.floor(millis / 1000)
+        const { startAt, used } = counters.hit(key, settings.intervalSeconds * 1000, now * 1000)
+        const resetAt = startAt / 1000 + settings.intervalSeconds
+        return used > settings.limit
+          ? { _tag: "Exceeded", limit: settings.limit, resetAt }
+          : { _tag: "Allowed", limit: settings.limit, remaining: settings.limit - used, resetAt }
+      })
     return {
-      hit: (key) =>
-        Effect.gen(function*() {
-          const current = yield* Ref.get(settings)
-          if (current === false) return { _tag: "Off" } as const
-          const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
-          const { startAt, used } = counters.hit(key, current.intervalSeconds * 1000, now * 1000)
-          const resetAt = startAt / 1000 + current.intervalSeconds
-          return used > current.limit
-            ? { _tag: "Exceeded", limit: current.limit, resetAt } as const
-            : { _tag: "Allowed", limit: current.limit, remaining: current.limit - used, resetAt } as const
+      hit: (key) => Effect.suspend(() => (current === false ? off : count(key, current))),
+      configure: (next) =>
+        Effect.sync(() => {
+          current = next
+          counters.clear()
         }),
-      configure: (next) => Effect.andThen(Ref.set(settings, next), Effect.sync(counters.clear)),
-      settings: Ref.get(settings),
+      settings: Effect.sync(() => current),
       reset: Effect.sync(counters.clear)
     }
   })

@@ -5,7 +5,7 @@
  * `{"enabled": false}`), or embed `makeDeskpro({ rateLimit: … })`. Deskpro documents no rate-limit headers.
  */
 import { makeWindowCounters } from "@contactkit/mock-platform"
-import { Clock, Effect, Ref } from "effect"
+import { Clock, Effect } from "effect"
 
 export interface KeyLimit {
   readonly limit: number
@@ -21,21 +21,27 @@ export interface KeyLimiter {
   readonly reset: Effect.Effect<void>
 }
 
+const allowed = Effect.succeed(true)
+
 export const makeKeyLimiter = (initial: KeyLimit | false): Effect.Effect<KeyLimiter> =>
-  Effect.gen(function*() {
-    const settings = yield* Ref.make(initial)
+  Effect.sync(() => {
+    // Read on every request: a plain variable, so a request with no limit set costs one shared effect.
+    let current = initial
     // Only authenticated keys are counted (the route checks the key first), each updated in place.
     const counters = makeWindowCounters()
+    const count = (key: string, limit: KeyLimit) =>
+      Effect.map(
+        Clock.currentTimeMillis,
+        (now) => counters.hit(key, limit.windowSeconds * 1000, now).used <= limit.limit
+      )
     return {
-      allow: (key) =>
-        Effect.gen(function*() {
-          const current = yield* Ref.get(settings)
-          if (current === false) return true
-          const now = yield* Clock.currentTimeMillis
-          return counters.hit(key, current.windowSeconds * 1000, now).used <= current.limit
+      allow: (key) => Effect.suspend(() => (current === false ? allowed : count(key, current))),
+      configure: (limit) =>
+        Effect.sync(() => {
+          current = limit
+          counters.clear()
         }),
-      configure: (limit) => Effect.andThen(Ref.set(settings, limit), Effect.sync(counters.clear)),
-      settings: Ref.get(settings),
+      settings: Effect.sync(() => current),
       reset: Effect.sync(counters.clear)
     }
   })
