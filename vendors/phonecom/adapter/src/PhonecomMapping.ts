@@ -40,20 +40,6 @@ export type PhonecomAddressType = "home" | "business"
 const text = (value: string | null | undefined): string | undefined =>
   value === null || value === undefined || value === "" ? undefined : value
 
-/**
- * Builds an object without the keys whose value is undefined (exact optional properties). A plain
- * loop rather than `Object.fromEntries(Object.entries(…).filter(…))`: it runs several times per
- * contact read, and the entry arrays made it the largest single cost of a listing.
- */
-const defined = <A extends Record<string, unknown>>(record: A): { [K in keyof A]: Exclude<A[K], undefined> } => {
-  const out: Record<string, unknown> = {}
-  for (const key in record) {
-    const value = record[key]
-    if (value !== undefined) out[key] = value
-  }
-  return out as never
-}
-
 /** A timestamp outside 1970…9999 (a broken record) is absent rather than an invalid Date that throws. */
 const isoFromUnix = (seconds: number | null | undefined): string | undefined =>
   seconds === null || seconds === undefined || !(seconds >= 0 && seconds <= maxIsoSeconds)
@@ -92,31 +78,41 @@ export const toAddressType = (address: Pick<Address, "context">): PhonecomAddres
 
 // ── read ─────────────────────────────────────────────────────────────────────────────────────
 
-const toEmail = (wire: PhonecomEmail): Email =>
-  defined({ _tag: "Email" as const, address: wire.email, preferred: wire.type === "alternate" ? undefined : true })
+/** Sets `key` only when `value` is defined (exact optional properties), in the order of the calls. */
+const put = (target: Record<string, unknown>, key: string, value: unknown) => {
+  if (value !== undefined) target[key] = value
+}
+
+// Each field is built in place, key by key in the order it was once written as a record `defined` copied (that spec
+// is test/PhonecomReadReference.ts, which the property test holds this to): this runs for every field listed.
+
+const toEmail = (wire: PhonecomEmail): Email => {
+  const email: Record<string, unknown> = { _tag: "Email", address: wire.email }
+  if (wire.type !== "alternate") email["preferred"] = true
+  return email as unknown as Email
+}
 
 const toPhone = (wire: PhonecomPhone): Phone => {
   const normalized = text(wire.normalized)
   // A `normalized` that is not a valid E.164 number (the digits of a number the vendor could
   // not parse, "+12") counts as absent; the number as entered is then tried as the domain would.
   const e164 = (normalized === undefined ? undefined : toE164(normalized)) ?? toE164(wire.number)
-  return defined({ _tag: "Phone" as const, number: wire.number, e164, ...fromPhoneType(wire.type) })
+  const phone: Record<string, unknown> = { _tag: "Phone", number: wire.number }
+  put(phone, "e164", e164)
+  const typed = fromPhoneType(wire.type)
+  put(phone, "context", typed.context)
+  put(phone, "features", typed.features)
+  return phone as unknown as Phone
 }
 
-const toAddress = (wire: PhonecomAddress): Address =>
-  defined({
-    _tag: "Address" as const,
-    context: wire.type === "business" ? "work" as const : "home" as const,
-    street: text(wire.street),
-    locality: text(wire.city),
-    region: text(wire.state),
-    postcode: text(wire.zip),
-    country: text(wire.country)
-  })
-
-/** Sets `key` only when `value` is defined (exact optional properties), in the order of the calls. */
-const put = (target: Record<string, unknown>, key: string, value: unknown) => {
-  if (value !== undefined) target[key] = value
+const toAddress = (wire: PhonecomAddress): Address => {
+  const address: Record<string, unknown> = { _tag: "Address", context: wire.type === "business" ? "work" : "home" }
+  put(address, "street", text(wire.street))
+  put(address, "locality", text(wire.city))
+  put(address, "region", text(wire.state))
+  put(address, "postcode", text(wire.zip))
+  put(address, "country", text(wire.country))
+  return address as unknown as Address
 }
 
 /**
