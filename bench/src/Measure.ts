@@ -5,6 +5,7 @@
  * `performance.now()` is its monotonic, sub-millisecond timer. Nothing here asserts on a time; it only reports.
  */
 import { Effect } from "effect"
+import { collectGarbage } from "./Gc.ts"
 
 export interface Timing {
   /** The median of the measured runs, in milliseconds of wall time. */
@@ -61,6 +62,8 @@ export const timeRuns = <A, E, R>(task: Effect.Effect<A, E, R>, options: RunOpti
 /**
  * Two tasks timed side by side: `warmup` untimed rounds, then `runs` rounds of one run each, the order swapping every
  * round (a b, b a, a b, …). Each side's median is taken over its own runs; drift in the machine hits both alike.
+ * A full collection runs before every timed run, outside its timing: otherwise one side pays for collecting the
+ * garbage the other left (the raw side of a listing read as costing more CPU than the adapter it was compared with).
  */
 export const timeAlternating = <A, B, E, R>(
   a: Effect.Effect<A, E, R>,
@@ -78,6 +81,7 @@ export const timeAlternating = <A, B, E, R>(
     }
     for (let i = 0; i < options.runs; i++) {
       for (const side of i % 2 === 0 ? (["a", "b"] as const) : (["b", "a"] as const)) {
+        collectGarbage()
         const run = yield* timeOnce<unknown, E, R>(side === "a" ? a : b)
         runs[side].ms.push(run.ms)
         runs[side].cpu.push(run.cpuMs)
