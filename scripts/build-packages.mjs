@@ -9,23 +9,9 @@
 import { spawnSync } from "node:child_process"
 import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join, relative, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
+import { packageDirs, root } from "./workspace-packages.mjs"
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..")
 const sharedBuild = join(root, "tsconfig.build.json")
-
-/** The workspace's package folders, from pnpm-workspace.yaml's `packages:` globs. */
-const packageDirs = () => {
-  const lines = readFileSync(join(root, "pnpm-workspace.yaml"), "utf8").split("\n")
-  const start = lines.indexOf("packages:")
-  const globs = []
-  for (const line of lines.slice(start + 1)) {
-    const match = /^\s+-\s+["']?([^"'\s]+)["']?\s*$/u.exec(line)
-    if (match === null) break
-    globs.push(match[1])
-  }
-  return globs.flatMap((glob) => globSync(glob, { cwd: root })).map((dir) => join(root, dir)).sort()
-}
 
 /** The packages whose `build` script is the shared one, with their tsconfig.build.json read. */
 const built = packageDirs().flatMap((dir) => {

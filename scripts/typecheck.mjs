@@ -5,25 +5,11 @@
 // more than `extends` + `include` is checked on its own, as its `check` script does, so no option is lost.
 // Runs as the root `typecheck` script (pnpm puts the workspace's `tsc` on PATH); extra arguments go to tsc.
 import { spawnSync } from "node:child_process"
-import { existsSync, globSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
+import { packageDirs, root } from "./workspace-packages.mjs"
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..")
 const base = join(root, "tsconfig.base.json")
-
-/** The workspace's package folders, from pnpm-workspace.yaml's `packages:` globs. */
-const packageDirs = () => {
-  const lines = readFileSync(join(root, "pnpm-workspace.yaml"), "utf8").split("\n")
-  const start = lines.indexOf("packages:")
-  const globs = []
-  for (const line of lines.slice(start + 1)) {
-    const match = /^\s+-\s+["']?([^"'\s]+)["']?\s*$/u.exec(line)
-    if (match === null) break
-    globs.push(match[1])
-  }
-  return globs.flatMap((glob) => globSync(glob, { cwd: root })).map((dir) => join(root, dir)).sort()
-}
 
 /** The packages whose `check` script type-checks their tsconfig.json, with that tsconfig read. */
 const checked = packageDirs().flatMap((dir) => {
