@@ -29,6 +29,8 @@ export {
 export { requestTarget } from "./RequestTarget.ts"
 export type { RequestTarget } from "./RequestTarget.ts"
 export { fromVendorError, jsonResponse } from "./Responses.ts"
+export { makeSwitchableLimit } from "./SwitchableLimit.ts"
+export type { SwitchableLimit } from "./SwitchableLimit.ts"
 export type { Credential, RateLimitWindow, VendorErrorResponse, VendorInstance, VendorModule } from "./VendorModule.ts"
 export { defaultMaxKeys, makeWindowCounters } from "./WindowCounters.ts"
 export type { WindowCounters, WindowHit } from "./WindowCounters.ts"

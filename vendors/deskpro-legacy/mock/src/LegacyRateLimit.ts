@@ -5,8 +5,8 @@
  * `-Reset`; over the limit the answer is 429 `rate_limit_exceeded`, and there is no `Retry-After`. Off by default,
  * as on a Deskpro installation; the module's options or `PUT /__admin/deskpro-legacy/rate-limit` turn it on.
  */
-import { makeWindowCounters } from "@contactkit/mock-platform"
-import { Clock, Effect } from "effect"
+import { makeSwitchableLimit, type SwitchableLimit } from "@contactkit/mock-platform"
+import type { Effect } from "effect"
 
 export interface RateLimitSettings {
   readonly limit: number
@@ -18,41 +18,18 @@ export type Throttle =
   | { readonly _tag: "Allowed"; readonly limit: number; readonly remaining: number; readonly resetAt: number }
   | { readonly _tag: "Exceeded"; readonly limit: number; readonly resetAt: number }
 
-export interface LegacyRateLimiter {
-  readonly hit: (key: string) => Effect.Effect<Throttle>
-  /** Switches the limit on (with these settings) or off; counts start afresh either way. */
-  readonly configure: (settings: RateLimitSettings | false) => Effect.Effect<void>
-  readonly settings: Effect.Effect<RateLimitSettings | false>
-  readonly reset: Effect.Effect<void>
-}
-
-const off: Effect.Effect<Throttle> = Effect.succeed({ _tag: "Off" })
+/** `hit` answers `Off` while no limit is set. */
+export type LegacyRateLimiter = SwitchableLimit<RateLimitSettings, Throttle>
 
 export const makeRateLimiter = (initial: RateLimitSettings | false): Effect.Effect<LegacyRateLimiter> =>
-  Effect.sync(() => {
-    // Read on every request: a plain variable, so a request with no limit set costs one shared effect.
-    let current = initial
-    // Per helpdesk (keys are checked first), updated in place; windows in whole seconds, as `reset_stamp` is.
-    const counters = makeWindowCounters()
-    const count = (key: string, settings: RateLimitSettings) =>
-      Effect.map(Clock.currentTimeMillis, (millis): Throttle => {
-        const now = Math.floor(millis / 1000)
-        const { startAt, used } = counters.hit(key, settings.intervalSeconds * 1000, now * 1000)
-        const resetAt = startAt / 1000 + settings.intervalSeconds
-        return used > settings.limit
-          ? { _tag: "Exceeded", limit: settings.limit, resetAt }
-          : { _tag: "Allowed", limit: settings.limit, remaining: settings.limit - used, resetAt }
-      })
-    return {
-      hit: (key) => Effect.suspend(() => (current === false ? off : count(key, current))),
-      configure: (next) =>
-        Effect.sync(() => {
-          current = next
-          counters.clear()
-        }),
-      settings: Effect.sync(() => current),
-      reset: Effect.sync(counters.clear)
-    }
+  // Per helpdesk (keys are checked first); windows in whole seconds, as `reset_stamp` is.
+  makeSwitchableLimit(initial, { _tag: "Off" }, (counters, key, settings: RateLimitSettings, millis): Throttle => {
+    const now = Math.floor(millis / 1000)
+    const { startAt, used } = counters.hit(key, settings.intervalSeconds * 1000, now * 1000)
+    const resetAt = startAt / 1000 + settings.intervalSeconds
+    return used > settings.limit
+      ? { _tag: "Exceeded", limit: settings.limit, resetAt }
+      : { _tag: "Allowed", limit: settings.limit, remaining: settings.limit - used, resetAt }
   })
 
 /** The three headers, on every answer while a limit is set (remaining is 0 on a 429). */
