@@ -1,6 +1,6 @@
 /**
- * A vendor's own rate limit that its module options or an admin call switch on and off (Monica's throttle,
- * Deskpro's per-key caps, Deskpro Legacy's helpdesk limit): fixed windows per key in the platform's bounded
+ * A vendor's own rate limit that its module options or an admin call switch on and off (a throttle per token, a
+ * cap per API key, a limit per helpdesk): fixed windows per key in the platform's bounded
  * `WindowCounters`, and what a counted request means is the vendor's (`count`). The settings are a plain variable
  * read on every request, so a request with no limit set costs one shared effect (`off`) and no clock read.
  */
