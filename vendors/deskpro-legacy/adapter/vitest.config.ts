@@ -1,4 +1,11 @@
+/**
+ * The shared settings, with this package's test files in one module graph per worker (`sharedModules`);
+ * `test/nockReset.ts` leaves nock clean after each file, so no file's interceptors leak into the next.
+ */
 import { defineConfig, mergeConfig } from "vitest/config"
-import shared from "../../../vitest.shared.ts"
+import shared, { sharedModules } from "../../../vitest.shared.ts"
 
-export default mergeConfig(shared, defineConfig({}))
+export default mergeConfig(
+  mergeConfig(shared, sharedModules),
+  defineConfig({ test: { setupFiles: ["test/nockReset.ts"] } })
+)
