@@ -2,7 +2,8 @@
  * A fresh project outside the workspace, as another team would make one: every publishable package packed with
  * `pnpm pack` (which turns `workspace:*` and `catalog:` into versions), the tarballs installed with `npm install`
  * beside `effect`, `@effect/platform-node`, `vitest` and `@effect/vitest` from the registry (npm's cache first),
- * and a Node 22 binary from the registry's `node` package for the oldest Node the packages support.
+ * and a Node 22 binary for the oldest Node the packages support (`Node22.ts`: the registry's `node` package, kept in
+ * the workspace's `node_modules/.cache/`).
  * The packages must already be built (`dist/`): turbo runs the root `build:packages` (every package in one
  * TypeScript program, `scripts/build-packages.mjs`) before this package's `test`.
  */
@@ -12,12 +13,10 @@ import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { node22 } from "./Node22.ts"
 import { npm, run, succeeded } from "./Processes.ts"
 
 export const workspaceRoot = fileURLToPath(new URL("../../../", import.meta.url))
-
-/** The Node 22 release the consumer runs on besides the project's own Node 24. */
-export const node22Version = "22.23.3"
 
 export interface Packed {
   readonly name: string
@@ -87,17 +86,13 @@ const make = Effect.gen(function*() {
     join(project, "package.json"),
     `${JSON.stringify({ name: "consumer", private: true, type: "module", dependencies }, null, 2)}\n`
   )
-  const nodes = join(dir, "node22")
-  mkdirSync(nodes)
-  writeFileSync(join(nodes, "package.json"), `{ "private": true }\n`)
-  // The two installs share nothing but npm's cache, and mostly wait on the registry and the disk: run together.
-  yield* Effect.all([
+  // The two installs (Node 22's only when it is not in the cache yet) share nothing but npm's cache, and mostly
+  // wait on the registry and the disk: run together.
+  const [, node] = yield* Effect.all([
     npm(["install", "--prefer-offline"], { cwd: project }).pipe(Effect.flatMap(succeeded("npm install"))),
-    npm(["install", "--prefer-offline", `node@${node22Version}`], { cwd: nodes }).pipe(
-      Effect.flatMap(succeeded("npm install node@22"))
-    )
-  ], { concurrency: 2, discard: true })
-  return ConsumerProject.of({ dir: project, node22: join(nodes, "node_modules", ".bin", "node"), packed })
+    node22(join(workspaceRoot, "node_modules", ".cache", "consumer-test"))
+  ], { concurrency: 2 })
+  return ConsumerProject.of({ dir: project, node22: node, packed })
 })
 
 export const layer = Layer.effect(ConsumerProject, make)
