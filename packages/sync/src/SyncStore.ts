@@ -13,6 +13,13 @@ export interface LinkRow extends Link {
   readonly pendingHash: string | null
 }
 
+/** What `begin` records of a write about to be sent. */
+export interface PendingWrite {
+  readonly key: string
+  readonly hash: string | null
+  readonly fingerprint: string | null
+}
+
 export class SyncStore extends Context.Service<SyncStore, {
   readonly links: (jobId: string) => Effect.Effect<ReadonlyMap<string, LinkRow>>
   readonly link: (jobId: string, sourceId: string) => Effect.Effect<LinkRow | undefined>
@@ -21,8 +28,25 @@ export class SyncStore extends Context.Service<SyncStore, {
   readonly begin: (
     jobId: string,
     sourceId: string,
-    write: { readonly key: string; readonly hash: string | null; readonly fingerprint: string | null }
+    write: PendingWrite
   ) => Effect.Effect<void>
+  /**
+   * `begin` for a source contact with no link yet, in one statement instead of a read and a write: true when
+   * there was none and the write is now journaled; false (nothing changed) when a link exists, which the caller
+   * then reads and decides on as before.
+   */
+  readonly beginNew: (jobId: string, sourceId: string, write: PendingWrite) => Effect.Effect<boolean>
+  /**
+   * `begin` for a settled link to `targetId` whose content hash is not `write.hash`, in one statement: true when
+   * the link was exactly that (no write under way) and the write is now journaled; false (nothing changed)
+   * otherwise.
+   */
+  readonly beginOver: (
+    jobId: string,
+    sourceId: string,
+    targetId: string,
+    write: PendingWrite & { readonly hash: string }
+  ) => Effect.Effect<boolean>
   readonly written: (jobId: string, sourceId: string, targetId: string, hash: string) => Effect.Effect<void>
   /** The write under way certainly did not happen: the link is as it was before it. */
   readonly abandon: (jobId: string, sourceId: string) => Effect.Effect<void>
@@ -83,6 +107,17 @@ export const make = Effect.gen(function*() {
           pending_hash = excluded.pending_hash, pending_fingerprint = excluded.pending_fingerprint`).pipe(
         Effect.asVoid
       ),
+    beginNew: (jobId, sourceId, write) =>
+      durable(sql<{ readonly source_id: string }>`INSERT INTO ck_sync_links
+        (job_id, source_id, pending_key, pending_hash, pending_fingerprint)
+        VALUES (${jobId}, ${sourceId}, ${write.key}, ${write.hash}, ${write.fingerprint})
+        ON CONFLICT (job_id, source_id) DO NOTHING RETURNING source_id`).pipe(Effect.map((rows) => rows.length > 0)),
+    beginOver: (jobId, sourceId, targetId, write) =>
+      durable(sql<{ readonly source_id: string }>`UPDATE ck_sync_links SET pending_key = ${write.key},
+          pending_hash = ${write.hash}, pending_fingerprint = ${write.fingerprint}
+        WHERE job_id = ${jobId} AND source_id = ${sourceId} AND target_id = ${targetId} AND pending_key IS NULL
+          AND content_hash IS DISTINCT FROM ${write.hash}
+        RETURNING source_id`).pipe(Effect.map((rows) => rows.length > 0)),
     written: (jobId, sourceId, targetId, hash) =>
       durable(sql`INSERT INTO ck_sync_links (job_id, source_id, target_id, content_hash)
         VALUES (${jobId}, ${sourceId}, ${targetId}, ${hash})

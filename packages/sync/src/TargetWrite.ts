@@ -72,10 +72,7 @@ const failed = (op: { readonly sourceId: string }, label: string, error: Contact
 const create = (ctx: WriteContext, op: CreateOp): Effect.Effect<WriteOutcome, ContactError, SyncStore> =>
   Effect.gen(function*() {
     const store = yield* SyncStore
-    const link = yield* store.link(ctx.jobId, op.sourceId)
-    if (link?.targetId != null && link.hash === op.hash && link.pendingKey === null) {
-      return { _tag: "Created", sourceId: op.sourceId, targetId: link.targetId, merged: false, checked: false }
-    }
+    const pending = { key: ctx.key, hash: op.hash, fingerprint: op.fingerprint }
     const recover = Effect.gen(function*() {
       const claimed = yield* store.claimed(ctx.jobId)
       const found = yield* findCreated(ctx.target, op.fingerprint, claimed)
@@ -89,11 +86,19 @@ const create = (ctx: WriteContext, op: CreateOp): Effect.Effect<WriteOutcome, Co
         checked: true
       })
     })
-    if (link?.pendingFingerprint != null) {
-      const settled = yield* recover
-      if (Option.isSome(settled)) return settled.value
+    // No link yet (every first write of a contact): journaled in the same statement that finds out. Otherwise the
+    // link decides: written already, a write of unknown outcome to settle first, or one to begin over it.
+    if (!(yield* store.beginNew(ctx.jobId, op.sourceId, pending))) {
+      const link = yield* store.link(ctx.jobId, op.sourceId)
+      if (link?.targetId != null && link.hash === op.hash && link.pendingKey === null) {
+        return { _tag: "Created", sourceId: op.sourceId, targetId: link.targetId, merged: false, checked: false }
+      }
+      if (link?.pendingFingerprint != null) {
+        const settled = yield* recover
+        if (Option.isSome(settled)) return settled.value
+      }
+      yield* store.begin(ctx.jobId, op.sourceId, pending)
     }
-    yield* store.begin(ctx.jobId, op.sourceId, { key: ctx.key, hash: op.hash, fingerprint: op.fingerprint })
     let uncertain = 0
     while (true) {
       const result = yield* Effect.result(retried(ctx.target.create(op.draft)))
@@ -129,11 +134,6 @@ const refused = (sourceId: string, label: string, error: ContactError): WriteOut
 const update = (ctx: WriteContext, op: UpdateOp): Effect.Effect<WriteOutcome, ContactError, SyncStore> =>
   Effect.gen(function*() {
     const store = yield* SyncStore
-    const link = yield* store.link(ctx.jobId, op.sourceId)
-    if (link?.targetId == null) return yield* create(ctx, { ...op, _tag: "Create" })
-    if (link.hash === op.hash && link.pendingKey === null) {
-      return { _tag: "Updated", sourceId: op.sourceId, targetId: link.targetId, checked: false }
-    }
     const done = (checked: boolean) =>
       Effect.as(store.written(ctx.jobId, op.sourceId, op.targetId, op.hash), {
         _tag: "Updated" as const,
@@ -141,10 +141,20 @@ const update = (ctx: WriteContext, op: UpdateOp): Effect.Effect<WriteOutcome, Co
         targetId: op.targetId,
         checked
       })
-    if (link.pendingFingerprint === op.fingerprint && (yield* holds(ctx.target, op.targetId, op.fingerprint))) {
-      return yield* done(true)
+    const pending = { key: ctx.key, hash: op.hash, fingerprint: op.fingerprint }
+    // The link as the plan saw it (settled at the planned target, another hash): journaled in the statement that
+    // finds out. Otherwise the link decides, as it would have been read first.
+    if (!(yield* store.beginOver(ctx.jobId, op.sourceId, op.targetId, pending))) {
+      const link = yield* store.link(ctx.jobId, op.sourceId)
+      if (link?.targetId == null) return yield* create(ctx, { ...op, _tag: "Create" })
+      if (link.hash === op.hash && link.pendingKey === null) {
+        return { _tag: "Updated", sourceId: op.sourceId, targetId: link.targetId, checked: false }
+      }
+      if (link.pendingFingerprint === op.fingerprint && (yield* holds(ctx.target, op.targetId, op.fingerprint))) {
+        return yield* done(true)
+      }
+      yield* store.begin(ctx.jobId, op.sourceId, pending)
     }
-    yield* store.begin(ctx.jobId, op.sourceId, { key: ctx.key, hash: op.hash, fingerprint: op.fingerprint })
     let uncertain = 0
     while (true) {
       const result = yield* Effect.result(
