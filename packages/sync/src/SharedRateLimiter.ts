@@ -1,12 +1,19 @@
 /**
- * Each credential's rate limit held by every runner together, not per runner: before a request, a runner reserves
- * the credential's next free slot in the shared database with one atomic upsert (`ck_sync_rate`) and waits until
- * it. Slots are spaced evenly — a limit of L requests per window W gives one slot every W / L, never a burst — and
- * timed by the database's clock on Postgres, so runners on several machines agree on the time. Only 90% of a limit
- * is spent: a request reaches the vendor a little after its slot (the answer's way back, a busy event loop), and the
- * headroom keeps those delays, up to a tenth of the window, from ever making a window hold more than the limit.
+ * Each credential's rate limit held by every runner together, not per runner: a runner reserves a block of the
+ * credential's next free slots in the shared database with one atomic upsert (`ck_sync_rate`) and hands them out
+ * to its own requests, each waiting until its slot. Slots are spaced evenly — a limit of L requests per window W
+ * gives one slot every W / L, never a burst — and timed by the database's clock on Postgres, so runners on several
+ * machines agree on the time; blocks are disjoint, so the slots of all runners together keep that spacing. Only 90%
+ * of a limit is spent: a request reaches the vendor a little after its slot (the answer's way back, a busy event
+ * loop), and the headroom keeps those delays, up to a tenth of the window, from ever making a window hold more
+ * than the limit.
+ *
+ * A block holds one slot for each request of this runner waiting for that credential's slot at the time (at most
+ * about a second of slots, and 16): requests that come together ask the database once, and none is reserved that no
+ * request waits for. A slot whose time has passed unhanded (its request interrupted) is dropped, never used late:
+ * the credential's capacity for it is lost, never exceeded.
  */
-import { Clock, Context, Duration, Effect, Layer } from "effect"
+import { Clock, Context, Duration, Effect, Layer, Semaphore } from "effect"
 import { SqlClient } from "effect/sql"
 import { durable } from "./SyncStore.ts"
 
@@ -41,33 +48,88 @@ export const parseRateLimit = (text: string): RateLimit | undefined => {
   }
 }
 
+/** The most slots one reservation takes: about a second of them, at most 16, at least one. */
+export const maxBlock = (spacing: number): number => Math.max(1, Math.min(16, Math.floor(1000 / spacing)))
+
+/** One credential's slots on this runner: those reserved and not handed out yet, and the requests waiting. */
+interface Slots {
+  readonly key: string
+  readonly lock: Semaphore.Semaphore
+  /** Local times (this process's clock) of the reserved slots not handed out yet, earliest first. */
+  readonly free: Array<number>
+  waiting: number
+}
+
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
-  // The database's clock where several machines share it; the process's own for an embedded SQLite file.
-  const reserve = (key: string, spacing: number) =>
+  // Reserves `span` milliseconds of slots; answers how long until the first. The database's clock where several
+  // machines share it; the process's own for an embedded SQLite file.
+  const reserve = (key: string, span: number) =>
     sql.onDialectOrElse({
       pg: () =>
         sql<{ readonly wait_ms: number }>`
           INSERT INTO ck_sync_rate (rate_key, next_at)
-          VALUES (${key}, extract(epoch from clock_timestamp()) * 1000 + ${spacing})
+          VALUES (${key}, extract(epoch from clock_timestamp()) * 1000 + ${span})
           ON CONFLICT (rate_key) DO UPDATE
-            SET next_at = GREATEST(ck_sync_rate.next_at + ${spacing}, excluded.next_at)
-          RETURNING next_at - ${spacing} - extract(epoch from clock_timestamp()) * 1000 AS wait_ms`,
+            SET next_at = GREATEST(ck_sync_rate.next_at + ${span}, excluded.next_at)
+          RETURNING next_at - ${span} - extract(epoch from clock_timestamp()) * 1000 AS wait_ms`,
       orElse: () =>
         Effect.flatMap(Clock.currentTimeMillis, (now) =>
           sql<{ readonly wait_ms: number }>`
-            INSERT INTO ck_sync_rate (rate_key, next_at) VALUES (${key}, ${now + spacing})
-            ON CONFLICT (rate_key) DO UPDATE SET next_at = MAX(ck_sync_rate.next_at + ${spacing}, excluded.next_at)
-            RETURNING next_at - ${spacing} - ${now} AS wait_ms`)
+            INSERT INTO ck_sync_rate (rate_key, next_at) VALUES (${key}, ${now + span})
+            ON CONFLICT (rate_key) DO UPDATE SET next_at = MAX(ck_sync_rate.next_at + ${span}, excluded.next_at)
+            RETURNING next_at - ${span} - ${now} AS wait_ms`)
+    })
+  const credentials = new Map<string, Slots>()
+  const slotsOf = (key: string): Slots => {
+    let slots = credentials.get(key)
+    if (slots === undefined) {
+      slots = { key, lock: Semaphore.makeUnsafe(1), free: [], waiting: 0 }
+      credentials.set(key, slots)
+    }
+    return slots
+  }
+  // The local time of this request's slot: the earliest reserved one still ahead, else the first of a new block
+  // with a slot for each of the `demand` requests waiting now (this one included).
+  const claim = (slots: Slots, spacing: number, demand: number) =>
+    Effect.gen(function*() {
+      const now = yield* Clock.currentTimeMillis
+      while (slots.free.length > 0 && slots.free[0]! < now) slots.free.shift()
+      if (slots.free.length > 0) return slots.free.shift()!
+      const count = Math.max(1, Math.min(demand, maxBlock(spacing)))
+      const rows = yield* durable(reserve(slots.key, count * spacing))
+      const first = (yield* Clock.currentTimeMillis) + Math.max(0, Number(rows[0]?.wait_ms ?? 0))
+      for (let i = 1; i < count; i++) slots.free.push(first + i * spacing)
+      return first
     })
   return SharedRateLimiter.of({
-    take: (key, rateLimit) =>
-      durable(reserve(key, spacingOf(rateLimit))).pipe(
-        Effect.flatMap((rows) => {
-          const wait = Number(rows[0]?.wait_ms ?? 0)
-          return wait > 0 ? Effect.sleep(Duration.millis(Math.ceil(wait))) : Effect.void
+    take: (key, rateLimit) => {
+      const slots = slotsOf(key)
+      const spacing = spacingOf(rateLimit)
+      const claimed = Effect.suspend(() => {
+        // Counted from the call until this request holds the lock (or gives up waiting for it).
+        let counted = true
+        slots.waiting++
+        const holding = Effect.suspend(() => {
+          counted = false
+          slots.waiting--
+          return claim(slots, spacing, slots.waiting + 1)
         })
+        return slots.lock.withPermits(1)(holding).pipe(
+          Effect.ensuring(Effect.sync(() => {
+            if (counted) slots.waiting--
+          }))
+        )
+      })
+      return Effect.flatMap(
+        claimed,
+        (at) =>
+          Effect.flatMap(
+            Clock.currentTimeMillis,
+            (now) => at > now ? Effect.sleep(Duration.millis(Math.ceil(at - now))) : Effect.void
+          )
       )
+    }
   })
 })
 

@@ -1,11 +1,14 @@
 /**
  * The shared limiter on the embedded store, under TestClock: two limiters over one database (two runners) taking
  * slots for one credential at once never start two requests closer than the limit's spacing, so no window holds
- * more than the limit; another credential is not held up; limits read as written.
+ * more than the limit, at any pace; requests of one runner that wait together reserve their slots in one
+ * statement, none unused; another credential is not held up; limits read as written.
  */
 import { assert, describe, it, layer } from "@effect/vitest"
-import { Clock, Duration, Effect, Fiber, Layer, Ref } from "effect"
+import { Clock, Deferred, Duration, Effect, Fiber, Layer, Ref } from "effect"
+import { SqlClient } from "effect/sql"
 import { TestClock } from "effect/testing"
+import fc from "fast-check"
 import * as NodeSqliteClient from "../src/NodeSqliteClient.ts"
 import { make, parseRateLimit, spacingOf } from "../src/SharedRateLimiter.ts"
 import { migrate } from "../src/SyncTables.ts"
@@ -62,5 +65,77 @@ layer(database)("SharedRateLimiter", (it) => {
       const before = yield* Clock.currentTimeMillis
       yield* limiter.take("vendor@quiet", limit)
       assert.strictEqual((yield* Clock.currentTimeMillis) - before, 0)
+    }))
+
+  it.effect("requests of one runner waiting together reserve their slots in one statement, one slot each", () =>
+    Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      const limiter = yield* make
+      const changes = sql<{ readonly n: number }>`SELECT total_changes() AS n`.pipe(
+        Effect.map((rows) => Number(rows[0]?.n))
+      )
+      const before = yield* changes
+      // The database is busy (another statement holds the connection) while five requests come in: the first
+      // reserves for itself, the four queued behind it reserve together (a block holds at most a second of slots:
+      // four at this limit's spacing).
+      const busy = yield* Deferred.make<void>()
+      const holder = yield* Effect.forkChild(sql.withTransaction(Deferred.await(busy)))
+      yield* Effect.yieldNow
+      const starts: Array<number> = []
+      const fiber = yield* Effect.forkChild(
+        Effect.all(
+          Array.from({ length: 5 }, () =>
+            Effect.andThen(
+              limiter.take("vendor@together", limit),
+              Effect.map(Clock.currentTimeMillis, (now) => void starts.push(now))
+            )),
+          { concurrency: "unbounded" }
+        )
+      )
+      // Let every request come in and queue before the database is free again.
+      for (let i = 0; i < 10; i++) yield* Effect.yieldNow
+      yield* Deferred.succeed(busy, undefined)
+      yield* Fiber.join(holder)
+      yield* TestClock.adjust("10 seconds")
+      yield* Fiber.join(fiber)
+      assert.strictEqual((yield* changes) - before, 2, "two reservations for five requests")
+      starts.sort((a, b) => a - b)
+      const spacing = spacingOf(limit)
+      for (let i = 1; i < starts.length; i++) assert.isAtLeast(starts[i]! - starts[i - 1]!, Math.floor(spacing))
+      // No slot was reserved that no request used: the fifth started four spacings after the first.
+      assert.strictEqual(starts.length, 5)
+      assert.isAtMost(starts[4]! - starts[0]!, Math.ceil(4 * spacing) + 4)
+    }))
+
+  it.effect("two limiters sending at any pace never start two requests within a spacing", () =>
+    Effect.gen(function*() {
+      const context = yield* Effect.context<SqlClient.SqlClient>()
+      const spacing = spacingOf(limit)
+      let run = 0
+      // Each limiter sends requests one after another, pausing before each as generated (up to a few spacings).
+      const paceArb = fc.array(fc.integer({ min: 0, max: 700 }), { minLength: 1, maxLength: 12 })
+      const property = (paces: ReadonlyArray<ReadonlyArray<number>>) =>
+        Effect.gen(function*() {
+          const key = `vendor@paced${++run}`
+          const starts: Array<number> = []
+          const sender = (pauses: ReadonlyArray<number>) =>
+            Effect.flatMap(make, (limiter) =>
+              Effect.forEach(pauses, (pause) =>
+                Effect.sleep(Duration.millis(pause)).pipe(
+                  Effect.andThen(limiter.take(key, limit)),
+                  Effect.andThen(Effect.map(Clock.currentTimeMillis, (now) => void starts.push(now)))
+                ), { discard: true }))
+          const fiber = yield* Effect.forkChild(Effect.all(paces.map(sender), { concurrency: "unbounded" }))
+          yield* TestClock.adjust("60 seconds")
+          yield* Fiber.join(fiber)
+          starts.sort((a, b) => a - b)
+          assert.strictEqual(starts.length, paces.flat().length)
+          for (let i = 1; i < starts.length; i++) assert.isAtLeast(starts[i]! - starts[i - 1]!, Math.floor(spacing))
+        }).pipe(Effect.provide(TestClock.layer()), Effect.provide(context))
+      yield* Effect.promise(() =>
+        fc.assert(fc.asyncProperty(fc.tuple(paceArb, paceArb), (paces) => Effect.runPromise(property(paces))), {
+          numRuns: 60
+        })
+      )
     }))
 })
