@@ -4,11 +4,12 @@
  * difference); to pin the contract down, this file swaps in a `validateChange` that also trims every text — a
  * normalisation a vendor rule could ask for — and checks that the trimmed values, and only they, reach Monica.
  */
+import * as domain from "@contactkit/domain"
 import { ContactDirectory, type ContactDraft, ContactId, FieldId } from "@contactkit/domain"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Redacted } from "effect"
 import nock from "nock"
-import { afterEach, beforeAll, vi } from "vitest"
+import { afterAll, afterEach, beforeAll, vi } from "vitest"
 import { MonicaContactDirectory } from "../src/index.ts"
 
 const trimmed = <A extends ContactDraft>(draft: A): A => ({
@@ -17,16 +18,18 @@ const trimmed = <A extends ContactDraft>(draft: A): A => ({
   fields: draft.fields.map((field) => field._tag === "Email" ? { ...field, address: field.address.trim() } : field)
 })
 
-vi.mock(
-  "@contactkit/domain",
-  (importOriginal) =>
-    importOriginal<typeof import("@contactkit/domain")>().then((domain) => ({
-      ...domain,
-      validateChange: <A extends ContactDraft>(
-        ...[capabilities, before, after]: Parameters<typeof domain.validateChange<A>>
-      ) => domain.validateChange(capabilities, before, trimmed(after))
-    }))
-)
+// Swapped on the module itself, which the directory reads its `validateChange` from at each call, for this file only:
+// the other files of the package share this module graph and keep the domain's own.
+const validateChange = domain.validateChange
+beforeAll(() => {
+  vi.spyOn(domain, "validateChange").mockImplementation(<A extends ContactDraft>(
+    ...[capabilities, before, after]: Parameters<typeof validateChange<A>>
+  ) => validateChange(capabilities, before, trimmed(after)))
+})
+afterAll(() => {
+  vi.restoreAllMocks()
+  assert.strictEqual(domain.validateChange, validateChange, "the domain's own validateChange is back for the next file")
+})
 
 const base = "http://monica.test"
 const apiKey = "s3cret-monica-token"
