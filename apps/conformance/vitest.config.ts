@@ -1,9 +1,9 @@
 import { defineConfig, mergeConfig } from "vitest/config"
-import shared from "../../vitest.shared.ts"
+import shared, { sharedModules } from "../../vitest.shared.ts"
 import ReportWriter from "./src/ReportWriter.ts"
 
 export default mergeConfig(
-  shared,
+  mergeConfig(shared, sharedModules),
   defineConfig({
     test: {
       reporters: [
@@ -12,7 +12,9 @@ export default mergeConfig(
         "junit"
       ],
       outputFile: { junit: "reports/junit.xml" },
-      // Each vendor starts a mock and a Prism process; run them one file at a time on small machines.
+      // Each vendor starts a mock and a Prism referee; run them one file at a time on small machines. The files
+      // leave no global state (no nock, no vi mocks or stubs, no environment changes), so they share one module graph
+      // (sharedModules): one worker loads Effect, the vendors and Prism's packages once, not once per file.
       fileParallelism: false
     }
   })

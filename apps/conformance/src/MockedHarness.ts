@@ -1,7 +1,8 @@
 /**
  * A harness for an adapter running against its vendor's mock server, with Prism in between as referee: the mock
- * serves on a free port, `prism proxy --errors <vendor>/openapi.yaml` stands in front of it, and the adapter only
- * ever talks to Prism. Faults are injected through the mock's admin API, which Prism never sees.
+ * serves on a free port, the server `prism proxy --errors <vendor>/openapi.yaml` starts stands in front of it (run in
+ * this process, `prismInProcess`), and the adapter only ever talks to Prism. Faults are injected through the mock's
+ * admin API, which Prism never sees.
  */
 import { ContactDirectory } from "@contactkit/domain"
 import { layer as mockLayer, MockServer } from "@contactkit/mock-platform"
@@ -9,7 +10,7 @@ import type { Tuning, Vendor } from "@contactkit/vendor-kit"
 import { Context, Effect, Layer, Redacted, Ref } from "effect"
 import { FetchHttpClient, HttpClient } from "effect/http"
 import { type Fault, type Harness, HarnessControl } from "./Harness.ts"
-import { prismProxy } from "./Prism.ts"
+import { prismInProcess } from "./PrismInProcess.ts"
 import type { ScenarioName } from "./Scenarios.ts"
 
 /** Fast retries and no client-side limit: the mock answers at once, and its own throttle is off. */
@@ -50,7 +51,7 @@ export const mockedHarness = (vendor: Vendor): Harness => {
   const layer = Layer.unwrap(
     Effect.gen(function*() {
       const mock = yield* MockServer
-      const prism = yield* prismProxy({ spec: vendor.openapi, upstream: `${mock.url}${specBasePath}` })
+      const prism = yield* prismInProcess({ spec: vendor.openapi, upstream: `${mock.url}${specBasePath}` })
       const sent = yield* Ref.make(0)
       const control = HarnessControl.of({
         injectFault: (fault: Fault) => adminCall(`${mock.url}/__admin/faults`, "POST", fault),

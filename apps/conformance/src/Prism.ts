@@ -67,17 +67,21 @@ export const prismProxy = (options: {
     yield* waitUntilListening(child, (line) => {
       if (isViolation(line)) Effect.runSync(SubscriptionRef.update(violations, (all) => [...all, line.trim()]))
     })
-    return {
-      url: `http://127.0.0.1:${port}`,
-      violations: SubscriptionRef.get(violations),
-      atLeast: (count) =>
-        SubscriptionRef.changes(violations).pipe(
-          Stream.filter((all) => all.length >= count),
-          Stream.runHead,
-          Effect.map(Option.getOrElse((): ReadonlyArray<string> => []))
-        )
-    }
+    return { url: `http://127.0.0.1:${port}`, ...violationsOf(violations) }
   })
+
+/** A referee's `violations` and `atLeast`, read from the list its log reader keeps. */
+export const violationsOf = (
+  violations: SubscriptionRef.SubscriptionRef<ReadonlyArray<string>>
+): Pick<PrismProxy, "violations" | "atLeast"> => ({
+  violations: SubscriptionRef.get(violations),
+  atLeast: (count) =>
+    SubscriptionRef.changes(violations).pipe(
+      Stream.filter((all) => all.length >= count),
+      Stream.runHead,
+      Effect.map(Option.getOrElse((): ReadonlyArray<string> => []))
+    )
+})
 
 const waitUntilListening = (child: ChildProcess, onLine: (line: string) => void) =>
   Effect.callback<void, Error>((resume) => {

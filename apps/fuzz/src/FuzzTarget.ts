@@ -1,11 +1,12 @@
 /**
  * What spec fuzzing runs against: one vendor's mock (seeded, its own throttle off) behind
- * `prism proxy --errors <openapi.yaml>`, with the vendor's dereferenced document and the credential headers. Built
- * once per vendor and fuzzed with every seed: Prism's start-up is most of a short run's CPU, and each run begins
- * from the freshly seeded state anyway (`restart`).
+ * the server `prism proxy --errors <openapi.yaml>` starts (run in this process: `prismInProcess`, which loads Prism's
+ * packages once for every vendor instead of a command line per vendor), with the vendor's dereferenced document and
+ * the credential headers. Built once per vendor and fuzzed with every seed: each run begins from the freshly seeded
+ * state anyway (`restart`).
  */
 import $RefParser from "@apidevtools/json-schema-ref-parser"
-import { prismProxy } from "@contactkit/conformance"
+import { prismInProcess } from "@contactkit/conformance"
 import { layer as mockLayer, MockServer } from "@contactkit/mock-platform"
 import type { Vendor } from "@contactkit/vendor-kit"
 import { mockRequest } from "@contactkit/vendor-kit"
@@ -31,7 +32,10 @@ export class FuzzTarget extends Context.Service<FuzzTarget, {
         const document = (yield* Effect.promise(() => $RefParser.dereference(vendor.openapi))) as unknown
         const module = vendor.mockWithoutThrottle ?? vendor.mock
         const mock = Context.get(yield* Layer.build(mockLayer(module, { port: 0, seed: true })), MockServer)
-        const prism = yield* prismProxy({ spec: vendor.openapi, upstream: `${mock.url}${vendor.specBasePath ?? ""}` })
+        const prism = yield* prismInProcess({
+          spec: vendor.openapi,
+          upstream: `${mock.url}${vendor.specBasePath ?? ""}`
+        })
         const read = yield* Ref.make(0)
         return FuzzTarget.of({
           vendor,
@@ -42,8 +46,10 @@ export class FuzzTarget extends Context.Service<FuzzTarget, {
             mockRequest(`${mock.url}/__admin/reset`, { method: "POST" }),
             mockRequest(`${mock.url}/__admin/seed`, { method: "POST", body: {} })
           ),
-          newViolations: Effect.flatMap(prism.violations, (all) =>
-            Ref.modify(read, (from) => [all.slice(from), all.length]))
+          newViolations: Effect.flatMap(
+            prism.violations,
+            (all) => Ref.modify(read, (from) => [all.slice(from), all.length])
+          )
         })
       })
     )
