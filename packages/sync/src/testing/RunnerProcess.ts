@@ -6,6 +6,8 @@
 import { Effect, type Scope } from "effect"
 import { type ChildProcess, spawn } from "node:child_process"
 import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { watch } from "./Watchdog.ts"
 
@@ -24,6 +26,14 @@ const profiling = (): ReadonlyArray<string> => {
   const dir = process.env["CK_SYNC_CPU_PROF"]
   return dir === undefined || dir === "" ? [] : ["--cpu-prof", `--cpu-prof-dir=${dir}`]
 }
+
+/**
+ * Node's compile cache for the runners (`NODE_COMPILE_CACHE`): each runner loads Effect, the cluster and every
+ * vendor's adapter from source, and the cache keeps their compiled code between runners and runs (1.27 -> 0.74 s of
+ * CPU to load WorkerMain's modules with it warm). Entries are checked against the source they came from, so a
+ * changed file is compiled again, never served stale.
+ */
+const compileCache = join(tmpdir(), "ck-sync-compile-cache")
 
 export const freePort = Effect.callback<number>((resume) => {
   const server = createServer()
@@ -44,7 +54,12 @@ export const startRunner = (
       Effect.sync((): Runner => {
         const child = spawn(process.execPath, [...profiling(), "--conditions=@contactkit/source", workerMain], {
           // Only what the runner needs: its configuration and credential variables, no inherited secrets.
-          env: { PATH: process.env["PATH"] ?? "", ...env, CK_SYNC_RUNNER_PORT: String(port) },
+          env: {
+            PATH: process.env["PATH"] ?? "",
+            NODE_COMPILE_CACHE: compileCache,
+            ...env,
+            CK_SYNC_RUNNER_PORT: String(port)
+          },
           stdio: ["ignore", "pipe", "pipe"]
         })
         // A runner must not outlive the test that started it, even one killed before its finalizers ran.
