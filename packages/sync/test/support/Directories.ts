@@ -6,10 +6,10 @@
 import { type Contact, ContactDirectory, type ContactDraft, project, toDraft } from "@contactkit/domain"
 import type { Vendor } from "@contactkit/vendor-kit"
 import { generatedPerson } from "@contactkit/vendor-kit"
+import { NodeHttpClient } from "@effect/platform-node"
 import { Context, Effect, Layer, Redacted, type Scope, Stream } from "effect"
-import { FetchHttpClient } from "effect/http"
 
-/** The vendor's adapter at a mock origin with its demo credential, no client-side limit. */
+/** The vendor's adapter at a mock origin with its demo credential, no client-side limit, over undici as a runner is. */
 export const directoryAt = (
   vendor: Vendor,
   origin: string
@@ -17,7 +17,7 @@ export const directoryAt = (
   Effect.map(
     Layer.build(
       vendor.atMock(`${origin}${vendor.apiPath}`, Redacted.make(vendor.mockApiKey), { rateLimit: false }).pipe(
-        Layer.provide(FetchHttpClient.layer)
+        Layer.provide(NodeHttpClient.layerUndici)
       )
     ),
     (context) => Context.get(context, ContactDirectory)
