@@ -1,5 +1,6 @@
 import { defineConfig, mergeConfig } from "vitest/config"
-import shared from "../../vitest.shared.ts"
+import shared, { sharedModules } from "../../vitest.shared.ts"
 
-// Each vendor starts a mock and a Prism process; one file at a time on small machines.
-export default mergeConfig(shared, defineConfig({ test: { fileParallelism: false } }))
+// Each vendor starts a mock and a Prism referee; one file at a time on small machines. The files leave no global
+// state (no nock, no vi mocks or stubs, no environment changes), so they share one module graph (sharedModules).
+export default mergeConfig(mergeConfig(shared, sharedModules), defineConfig({ test: { fileParallelism: false } }))

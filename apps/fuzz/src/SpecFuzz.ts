@@ -10,6 +10,7 @@ import type { Vendor } from "@contactkit/vendor-kit"
 import { Effect } from "effect"
 import { FuzzTarget } from "./FuzzTarget.ts"
 import { type KnownIds, operations, type SpecRequest, specRequest } from "./SpecRequests.ts"
+import { send } from "./SpecSend.ts"
 
 export interface FuzzReport {
   readonly vendor: string
@@ -33,19 +34,6 @@ const knownIds = (vendor: Vendor): KnownIds => ({
     Number(variable.mockValue)
   )
 })
-
-const send = (origin: string, request: SpecRequest) =>
-  Effect.promise(() =>
-    fetch(`${origin}${request.path}`, {
-      method: request.method,
-      headers: request.headers,
-      ...(request.body === undefined ? {} : { body: request.body }),
-      redirect: "manual"
-    }).then(
-      async (response) => ({ status: response.status, text: await response.text() }),
-      (error: unknown) => ({ status: 0, text: String(error) })
-    )
-  )
 
 /** Fuzzes the target's vendor, from its freshly seeded state, with `perOperation` requests for each operation. */
 export const fuzzVendor = (options: { readonly seed: number; readonly perOperation: number }) =>
