@@ -49,7 +49,7 @@ export const parseRateLimit = (text: string): RateLimit | undefined => {
 }
 
 /** The most slots one reservation takes: about a second of them, at most 16, at least one. */
-export const maxBlock = (spacing: number): number => Math.max(1, Math.min(16, Math.floor(1000 / spacing)))
+const maxBlock = (spacing: number): number => Math.max(1, Math.min(16, Math.floor(1000 / spacing)))
 
 /** One credential's slots on this runner: those reserved and not handed out yet, and the requests waiting. */
 interface Slots {
