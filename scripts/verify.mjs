@@ -7,7 +7,8 @@
 import { spawn } from "node:child_process"
 
 const longest = "@contactkit/sync"
-const common = ["--output-logs=errors-only", "--continue"]
+// Extra arguments go to both runs (`--force` to bypass the cache, `--summarize` for a timing summary).
+const common = ["--output-logs=errors-only", "--continue", ...process.argv.slice(2)]
 
 const turbo = (args) =>
   new Promise((resolve) => {
