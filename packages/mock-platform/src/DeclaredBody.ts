@@ -10,7 +10,7 @@
  * The text is kept per Node request, so the platform reads it once before dispatch and a handler reads it again for
  * free, whichever of the request's modified copies it holds.
  */
-import { NodeHttpServerRequest } from "@effect/platform-node"
+import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import { Data, Effect, Result } from "effect"
 import type { HttpServerRequest } from "effect/http"
 import type * as Http from "node:http"

@@ -3,7 +3,7 @@
  * connection closed (`truncated`), no answer at all (`drop`), and a complete answer whose JSON is broken
  * (`malformed`). They write to Node's response directly, because Effect's response writer only sends whole answers.
  */
-import { NodeHttpServerRequest } from "@effect/platform-node"
+import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import { Effect } from "effect"
 import type { HttpServerRequest } from "effect/http"
 import { HttpServerResponse } from "effect/http"

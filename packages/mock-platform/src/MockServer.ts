@@ -3,7 +3,7 @@
  * vendor module on 127.0.0.1 (port 0 picks a free port, for tests) behind the connection limits of
  * ConnectionLimits.ts.
  */
-import { NodeHttpServer } from "@effect/platform-node"
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { Clock, Context, Effect, Layer } from "effect"
 import { HttpServer } from "effect/http"
 import type * as Http from "node:http"
