@@ -12,7 +12,7 @@
  */
 import { ContactDirectory } from "@contactkit/domain"
 import { vendorNamed } from "@contactkit/registry"
-import { NodeHttpClient } from "@effect/platform-node"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { ConfigProvider, Context, Effect, Layer, Redacted, type Scope } from "effect"
 import { HttpClient } from "effect/http"
 import { parseRateLimit, type RateLimit, SharedRateLimiter } from "./SharedRateLimiter.ts"

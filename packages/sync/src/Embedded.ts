@@ -3,7 +3,7 @@
  * the sync's tables in one SQLite file (NodeSqliteClient over `node:sqlite`) — no server to install. A run
  * interrupted anywhere (Ctrl-C, a crash) resumes from that file when the same job runs again.
  */
-import { NodeCrypto } from "@effect/platform-node"
+import * as NodeCrypto from "@effect/platform-node/NodeCrypto"
 import { Layer } from "effect"
 import { ClusterWorkflowEngine, SingleRunner } from "effect/cluster"
 import type { SqlClient } from "effect/sql"

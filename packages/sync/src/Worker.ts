@@ -6,7 +6,7 @@
  * runner that stops heartbeating loses its shard locks and another takes its runs over, replaying each from its
  * recorded activities.
  */
-import { NodeClusterSocket } from "@effect/platform-node"
+import * as NodeClusterSocket from "@effect/platform-node/NodeClusterSocket"
 import { PgClient } from "@effect/sql-pg"
 import { Duration, Layer, Option, type Redacted } from "effect"
 import { ClusterWorkflowEngine, RunnerAddress, type ShardingConfig } from "effect/cluster"

@@ -6,7 +6,7 @@
  * credential references come from the same environment.
  * Runs until SIGTERM or SIGINT, then hands its shards back.
  */
-import { NodeRuntime } from "@effect/platform-node"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Config, ConfigProvider, Effect, Layer } from "effect"
 import { WriteConcurrency } from "./SyncRun.ts"
 import * as Worker from "./Worker.ts"

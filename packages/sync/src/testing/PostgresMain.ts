@@ -2,7 +2,7 @@
  * A throw-away Postgres for trying the distributed sync on one machine: `pnpm --filter @contactkit/sync postgres`
  * prints `CK_SYNC_DATABASE_URL=…` and serves until Ctrl-C, then deletes its data.
  */
-import { NodeRuntime } from "@effect/platform-node"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Console, Effect, Redacted } from "effect"
 import * as ThrowawayPostgres from "./ThrowawayPostgres.ts"
 

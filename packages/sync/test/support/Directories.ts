@@ -6,7 +6,7 @@
 import { type Contact, ContactDirectory, type ContactDraft, project, toDraft } from "@contactkit/domain"
 import type { Vendor } from "@contactkit/vendor-kit"
 import { generatedPerson } from "@contactkit/vendor-kit"
-import { NodeHttpClient } from "@effect/platform-node"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { Context, Effect, Layer, Redacted, type Scope, Stream } from "effect"
 
 /** The vendor's adapter at a mock origin with its demo credential, no client-side limit, over undici as a runner is. */
