@@ -2,7 +2,8 @@
  * The `contactkit` executable: runs the CLI on the process's arguments with the real environment, terminal and
  * network, and exits with the code the run returned. Ctrl-C interrupts the run; journaled writes make it safe.
  */
-import { NodeRuntime, NodeServices } from "@effect/platform-node"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect, Layer } from "effect"
 import { runCli } from "./Cli.ts"
 import * as Output from "./Output.ts"

@@ -5,7 +5,7 @@
  * prints, nor in its state file.
  */
 import { vendors } from "@contactkit/registry"
-import { NodeServices } from "@effect/platform-node"
+import * as NodeServices from "@effect/platform-node/NodeServices"
 import { assert, layer } from "@effect/vitest"
 import { Effect, Layer, Result } from "effect"
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"

@@ -4,7 +4,7 @@
  * A vendor added to the registry without regenerating it fails here, with the command that regenerates it.
  */
 import { vendors } from "@contactkit/registry"
-import { NodeServices } from "@effect/platform-node"
+import * as NodeServices from "@effect/platform-node/NodeServices"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { readFileSync } from "node:fs"

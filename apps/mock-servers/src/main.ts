@@ -6,7 +6,7 @@
  */
 import { layer, MockServer, type VendorModule } from "@contactkit/mock-platform"
 import { vendors } from "@contactkit/registry"
-import { NodeRuntime } from "@effect/platform-node"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Config, Effect, Layer } from "effect"
 import { readableFailure, reportPortTaken } from "./PortTaken.ts"
 
