@@ -3,7 +3,7 @@
  * Keeping the server out of the measuring process means the numbers describe the client alone: its CPU time is
  * not shared with request handling on one event loop, and its heap holds none of the mock's state.
  */
-import { NodeServices } from "@effect/platform-node"
+import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Deferred, Effect, Stream } from "effect"
 import { ChildProcess, ChildProcessSpawner } from "effect/process"
 import { fileURLToPath } from "node:url"

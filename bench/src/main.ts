@@ -6,7 +6,7 @@
  */
 import { vendors } from "@contactkit/registry"
 import type { Vendor } from "@contactkit/vendor-kit"
-import { NodeRuntime } from "@effect/platform-node"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Console, Effect } from "effect"
 import { arch, cpus, platform, release, totalmem } from "node:os"
 import { benchDomain, renderDomain } from "./DomainBench.ts"

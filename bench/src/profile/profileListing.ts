@@ -8,7 +8,7 @@
  */
 import { ContactDirectory } from "@contactkit/domain"
 import { vendorNamed, vendors } from "@contactkit/registry"
-import { NodeRuntime } from "@effect/platform-node"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Console, Effect, Stream } from "effect"
 import { writeFileSync } from "node:fs"
 import { loadavg } from "node:os"

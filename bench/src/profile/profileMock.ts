@@ -10,7 +10,7 @@
  */
 import { vendorNamed, vendors } from "@contactkit/registry"
 import type { BenchRequest } from "@contactkit/vendor-kit"
-import { NodeRuntime } from "@effect/platform-node"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Console, Effect } from "effect"
 import { spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"

@@ -7,7 +7,7 @@
  */
 import { layer as serveVendor, MockServer } from "@contactkit/mock-platform"
 import { vendorNamed, vendorNames } from "@contactkit/registry"
-import { NodeRuntime } from "@effect/platform-node"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Console, Effect } from "effect"
 import { writeFileSync } from "node:fs"
 import { createInterface } from "node:readline"
