@@ -1,9 +1,13 @@
-// Sums every package's `.vitest-results.json` into the one plain line CI reads.
+// Sums every package's `.vitest-results.json`, and the root's `.vitest-results.<group>.json` of the grouped runs
+// (scripts/test-groups.mjs), into the one plain line CI reads.
 // Runs on any Node (CI's system Node may be 20), so it uses nothing but node:fs.
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 
-/** Every `.vitest-results.json` below the workspace folders, node_modules left out. */
+/** `.vitest-results.json`, or `.vitest-results.<group>.json`. */
+const isResults = (name) => /^\.vitest-results(\.[\w-]+)?\.json$/u.test(name)
+
+/** Every results file below the workspace folders, node_modules left out. */
 const resultFiles = (dir, depth = 0) => {
   if (depth > 4 || !existsSync(dir)) return []
   const found = []
@@ -11,7 +15,7 @@ const resultFiles = (dir, depth = 0) => {
     if (entry.name === "node_modules" || entry.name === ".git") continue
     const path = join(dir, entry.name)
     if (entry.isDirectory()) found.push(...resultFiles(path, depth + 1))
-    else if (entry.name === ".vitest-results.json") found.push(path)
+    else if (isResults(entry.name)) found.push(path)
   }
   return found
 }
@@ -19,7 +23,13 @@ const resultFiles = (dir, depth = 0) => {
 let passed = 0
 let failed = 0
 let skipped = 0
-for (const file of ["packages", "vendors", "apps", "bench", "tools"].flatMap((root) => resultFiles(root))) {
+const rootFiles = readdirSync(".").filter(isResults)
+for (
+  const file of [
+    ...rootFiles,
+    ...["packages", "vendors", "apps", "bench", "tools"].flatMap((root) => resultFiles(root))
+  ]
+) {
   const result = JSON.parse(readFileSync(file, "utf8"))
   passed += result.numPassedTests ?? 0
   failed += (result.numFailedTests ?? 0) + (result.numFailedTestSuites ?? 0)

@@ -7,5 +7,5 @@ import shared, { sharedModules } from "../../../vitest.shared.ts"
 
 export default mergeConfig(
   mergeConfig(shared, sharedModules),
-  defineConfig({ test: { setupFiles: ["test/nockReset.ts"] } })
+  defineConfig({ test: { setupFiles: ["../../../packages/adapter-kit/test/nockReset.ts"] } })
 )
