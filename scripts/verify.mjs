@@ -11,7 +11,8 @@
 //   in no run below is tested in the last one. The line fails if any run fails; every run goes to its end.
 //
 // Runs as the root `verify` script (pnpm puts the workspace's `turbo` on PATH). Extra arguments go to every run
-// (`--force` to bypass the cache, `--summarize` for timing summaries).
+// (`--force` to bypass the cache, `--summarize` for timing summaries). Each run prints one line, `passed` or
+// `FAILED` with its time; a failed run prints turbo's output first, with the log of every task that failed.
 import { spawn } from "node:child_process"
 import { globSync, readFileSync } from "node:fs"
 import { join } from "node:path"
@@ -28,23 +29,39 @@ const grouped = Object.values(testGroups).flat().flatMap((glob) => globSync(glob
   JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")).name
 )
 
+/** Each run: what it is called in the output, and turbo's arguments. */
 const runs = [
-  ["test", `--filter=${alone[0]}`],
-  ["test:modules"],
-  ...alone.slice(1).map((name) => ["test", `--filter=${name}`]),
-  ["test:adapters"],
-  ["typecheck"],
-  ["lint", "test", ...[...alone, ...grouped].map((name) => `--filter=!${name}`)]
+  ["sync tests", ["test", `--filter=${alone[0]}`]],
+  ["module tests (test-groups.mjs)", ["test:modules"]],
+  ...alone.slice(1).map((name) => [`${name.replace("@contactkit/", "")} tests`, ["test", `--filter=${name}`]]),
+  ["adapter tests (test-groups.mjs)", ["test:adapters"]],
+  ["typecheck", ["typecheck"]],
+  ["lint and every other package's tests", [
+    "lint",
+    "test",
+    ...[...alone, ...grouped].map((name) => `--filter=!${name}`)
+  ]]
 ]
 
-const turbo = (args) =>
+/** One turbo run; its output is printed whole only when it fails, else one line with its time. */
+const turbo = ([label, args]) =>
   new Promise((resolve) => {
-    const child = spawn("turbo", ["run", ...args, ...common], { stdio: "inherit", cwd: root })
-    child.on("error", (error) => {
-      console.error(`turbo could not start: ${error.message}`)
-      resolve(1)
-    })
-    child.on("exit", (code, signal) => resolve(code ?? (signal === null ? 1 : 128)))
+    const started = performance.now()
+    const output = []
+    const child = spawn("turbo", ["run", ...args, ...common], { cwd: root, stdio: ["ignore", "pipe", "pipe"] })
+    child.stdout.on("data", (chunk) => output.push(chunk))
+    child.stderr.on("data", (chunk) => output.push(chunk))
+    let reported = false
+    const done = (code, reason) => {
+      if (reported) return
+      reported = true
+      const seconds = ((performance.now() - started) / 1000).toFixed(1)
+      if (code !== 0) process.stdout.write(Buffer.concat(output))
+      console.log(`${code === 0 ? "passed" : `FAILED (${reason})`}  ${label}  ${seconds} s`)
+      resolve(code)
+    }
+    child.on("error", (error) => done(1, `turbo could not start: ${error.message}`))
+    child.on("close", (code, signal) => done(code ?? 1, signal ?? `exit code ${code}`))
   })
 
 let next = 0
@@ -53,5 +70,9 @@ const slot = async () => {
   while (next < runs.length) worst = Math.max(worst, await turbo(runs[next++]))
   return worst
 }
-const codes = await Promise.all(Array.from({ length: slots }, slot))
-process.exit(Math.max(...codes))
+const started = performance.now()
+const worst = Math.max(...await Promise.all(Array.from({ length: slots }, slot)))
+console.log(
+  `${worst === 0 ? "passed" : "FAILED"}  the test line  ${((performance.now() - started) / 1000).toFixed(1)} s`
+)
+process.exit(worst)
