@@ -24,6 +24,7 @@ import {
 } from "../src/index.ts"
 import { makeRawClient, type RawReply, type RawRequest } from "../src/testing/index.ts"
 import { openSocket, readUntilClosed } from "./RawSocket.ts"
+import { seenAnswer } from "./SeenAnswer.ts"
 
 /** Routes that read the body as JSON or as text, ignore it, or read it and then refuse the request. */
 const bodyVendor: VendorModule = {
@@ -77,19 +78,7 @@ const serve = (full: boolean) =>
     return { url, send, lastLogged }
   })
 
-/** What a client sees of an answer, and what the log says of its request, less what varies by moment and port. */
-const seen = (reply: RawReply, entry: Record<string, unknown> | undefined) => {
-  const { durationMs: _duration, headers, id: _id, time: _time, ...rest } = entry ?? {}
-  const { host: _host, ...otherHeaders } = headers as Record<string, string>
-  return {
-    status: reply.status,
-    contentType: reply.headers["content-type"],
-    allow: reply.headers["allow"],
-    connection: reply.headers["connection"],
-    text: reply.text,
-    logged: { ...rest, headers: otherHeaders }
-  }
-}
+const seen = (reply: RawReply, entry: Record<string, unknown> | undefined) => seenAnswer(reply, entry).seen
 
 const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth)
 const body = fc.oneof(

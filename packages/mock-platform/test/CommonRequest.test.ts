@@ -14,6 +14,7 @@ import { layer as mockLayer, MockServer, type VendorModule } from "../src/index.
 import { makeRawClient, type RawReply, type RawRequest } from "../src/testing/index.ts"
 import { echoVendor, routedEcho } from "./EchoVendor.ts"
 import { openSocket } from "./RawSocket.ts"
+import { seenAnswer } from "./SeenAnswer.ts"
 
 const logged: Array<{ readonly level: string; readonly message: string }> = []
 const capture = Logger.layer([
@@ -61,20 +62,11 @@ const request = fc.record({
   headers
 })
 
-/** What a client sees of an answer, and what the log says of its request, less the parts that vary by moment. */
+/** `seenAnswer`, with the logged time checked to be an ISO timestamp (the part that varies by moment). */
 const seen = (reply: RawReply, entry: Record<string, unknown> | undefined) => {
-  const { durationMs: _duration, headers: loggedHeaders, id: _id, time, ...rest } = entry ?? {}
+  const { seen, time } = seenAnswer(reply, entry)
   assert.isTrue(typeof time === "string" && new Date(time as string).toISOString() === time, `time ${String(time)}`)
-  // Each server has its own port, which the client names in Host.
-  const { host: _host, ...otherHeaders } = loggedHeaders as Record<string, string>
-  return {
-    status: reply.status,
-    contentType: reply.headers["content-type"],
-    allow: reply.headers["allow"],
-    connection: reply.headers["connection"],
-    text: reply.text,
-    logged: { ...rest, headers: otherHeaders }
-  }
+  return seen
 }
 
 describe("the common request", () => {
