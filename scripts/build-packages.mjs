@@ -6,6 +6,7 @@
 // relative imports pointed at `.js`, the source maps' paths made relative to `dist/` again. A package whose
 // `tsconfig.build.json` says anything beyond `extends` (the shared one) and `exclude` is built on its own, as its
 // `build` script does. Runs as the root `build:packages` script (pnpm puts the workspace's `tsc` on PATH).
+// `--singleThreaded`, as in typecheck.mjs: 4.8 -> 2.7 s of CPU alone, every `dist/` byte for byte the same.
 import { spawnSync } from "node:child_process"
 import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join, relative, resolve } from "node:path"
@@ -76,7 +77,7 @@ const place = (dir) => {
   }
 }
 
-let status = run("tsc", ["-p", combined], root)
+let status = run("tsc", ["-p", combined, "--singleThreaded"], root)
 if (status === 0) { for (const { dir } of together) place(dir) }
 for (const { dir } of alone) status = Math.max(status, run("node", [join(root, "scripts", "build-package.mjs")], dir))
 console.log(`built ${built.length} packages (${together.length} in one program, ${alone.length} alone)`)

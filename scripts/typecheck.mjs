@@ -4,6 +4,8 @@
 // files its tsconfig.json includes, under the shared tsconfig.base.json. A package whose tsconfig says anything
 // more than `extends` + `include` is checked on its own, as its `check` script does, so no option is lost.
 // Runs as the root `typecheck` script (pnpm puts the workspace's `tsc` on PATH); extra arguments go to tsc.
+// `--singleThreaded`: TypeScript 7's checker otherwise spreads one program over several threads, which on the test
+// line's two busy cores costs more CPU than it saves wall time (5.2 -> 2.9 s of CPU, 2.7 -> 2.4 s of wall, alone).
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
@@ -40,7 +42,9 @@ writeFileSync(
 )
 
 const tsc = (project) => {
-  const result = spawnSync("tsc", ["--noEmit", "-p", project, ...process.argv.slice(2)], { stdio: "inherit" })
+  const result = spawnSync("tsc", ["--noEmit", "--singleThreaded", "-p", project, ...process.argv.slice(2)], {
+    stdio: "inherit"
+  })
   return result.status ?? 1
 }
 
