@@ -1,20 +1,22 @@
 /**
- * Each credential's rate limit held by every runner together, not per runner: a runner reserves a block of the
- * credential's next free slots in the shared database with one atomic upsert (`ck_sync_rate`) and hands them out
- * to its own requests, each waiting until its slot. Slots are spaced evenly — a limit of L requests per window W
- * gives one slot every W / L, never a burst — and timed by the database's clock on Postgres, so runners on several
- * machines agree on the time; blocks are disjoint, so the slots of all runners together keep that spacing. Only 90%
- * of a limit is spent: a request reaches the vendor a little after its slot (the answer's way back, a busy event
- * loop), and the headroom keeps those delays, up to a tenth of the window, from ever making a window hold more
- * than the limit.
+ * Each credential's rate limit held by every runner together, not per runner: a runner reserves a window of the
+ * credential's next free time in the shared database with one atomic upsert (`ck_sync_rate`) and starts its own
+ * requests in it (RateWindow), each at least a spacing after the one before. Requests are spaced evenly — a limit
+ * of L requests per window W gives one every W / L, never a burst — and timed by the database's clock on Postgres,
+ * so runners on several machines agree on the time; reserved windows are disjoint, so the requests of all runners
+ * together keep that spacing. Only 90% of a limit is spent: a request reaches the vendor a little after its start
+ * (the answer's way back, a busy event loop), and the headroom keeps those delays, up to a tenth of the window,
+ * from ever making a window hold more than the limit.
  *
- * A block holds one slot for each request of this runner waiting for that credential's slot at the time (at most
- * about a second of slots, and 16): requests that come together ask the database once, and none is reserved that no
- * request waits for. A slot whose time has passed unhanded (its request interrupted) is dropped, never used late:
- * the credential's capacity for it is lost, never exceeded.
+ * A window holds at least one slot for each request of this runner waiting for that credential at the time (at
+ * most about a second of slots, and 16), and, while no other runner reserves in between, twice the last window's
+ * slots — so a runner that has a credential to itself asks the database about once a window, not once a request.
+ * Where other runners' windows come between, it holds only a slot per request waiting. Time of a window that
+ * passes unused is lost, never spent later: the credential's capacity for it is lost, never exceeded.
  */
 import { Clock, Context, Duration, Effect, Layer, Semaphore } from "effect"
 import { SqlClient } from "effect/sql"
+import * as RateWindow from "./RateWindow.ts"
 import { durable } from "./SyncStore.ts"
 
 export interface RateLimit {
@@ -51,12 +53,11 @@ export const parseRateLimit = (text: string): RateLimit | undefined => {
 /** The most slots one reservation takes: about a second of them, at most 16, at least one. */
 const maxBlock = (spacing: number): number => Math.max(1, Math.min(16, Math.floor(1000 / spacing)))
 
-/** One credential's slots on this runner: those reserved and not handed out yet, and the requests waiting. */
+/** One credential's time on this runner: its latest window, and the requests waiting. */
 interface Slots {
   readonly key: string
   readonly lock: Semaphore.Semaphore
-  /** Local times (this process's clock) of the reserved slots not handed out yet, earliest first. */
-  readonly free: Array<number>
+  window: RateWindow.RateWindow
   waiting: number
 }
 
@@ -84,23 +85,27 @@ export const make = Effect.gen(function*() {
   const slotsOf = (key: string): Slots => {
     let slots = credentials.get(key)
     if (slots === undefined) {
-      slots = { key, lock: Semaphore.makeUnsafe(1), free: [], waiting: 0 }
+      slots = { key, lock: Semaphore.makeUnsafe(1), window: RateWindow.none, waiting: 0 }
       credentials.set(key, slots)
     }
     return slots
   }
-  // The local time of this request's slot: the earliest reserved one still ahead, else the first of a new block
-  // with a slot for each of the `demand` requests waiting now (this one included).
+  // The local time this request starts at: in the current window if it has room, else the first of a new one sized
+  // by RateWindow.nextCount from the last one and the `demand` requests waiting now (this one included).
   const claim = (slots: Slots, spacing: number, demand: number) =>
     Effect.gen(function*() {
       const now = yield* Clock.currentTimeMillis
-      while (slots.free.length > 0 && slots.free[0]! < now) slots.free.shift()
-      if (slots.free.length > 0) return slots.free.shift()!
-      const count = Math.max(1, Math.min(demand, maxBlock(spacing)))
+      const at = RateWindow.startOf(slots.window, now, spacing)
+      if (at !== undefined) {
+        slots.window = RateWindow.started(slots.window, at)
+        return at
+      }
+      const count = RateWindow.nextCount(slots.window, demand, maxBlock(spacing))
       const rows = yield* durable(reserve(slots.key, count * spacing))
-      const first = (yield* Clock.currentTimeMillis) + Math.max(0, Number(rows[0]?.wait_ms ?? 0))
-      for (let i = 1; i < count; i++) slots.free.push(first + i * spacing)
-      return first
+      const answered = yield* Clock.currentTimeMillis
+      const from = answered + Math.max(0, Number(rows[0]?.wait_ms ?? 0))
+      slots.window = RateWindow.started(RateWindow.reserved(slots.window, answered, from, count, spacing), from)
+      return from
     })
   return SharedRateLimiter.of({
     take: (key, rateLimit) => {

@@ -2,7 +2,9 @@
  * The shared limiter on the embedded store, under TestClock: two limiters over one database (two runners) taking
  * slots for one credential at once never start two requests closer than the limit's spacing, so no window holds
  * more than the limit, at any pace; requests of one runner that wait together reserve their slots in one
- * statement, none unused; another credential is not held up; limits read as written.
+ * statement, none unused; another credential is not held up; limits read as written. A runner that has a
+ * credential to itself reserves growing windows, so it asks the database far less often than once a request, and
+ * never waits longer than a spacing more than the limit makes it.
  */
 import { assert, describe, it, layer } from "@effect/vitest"
 import { Clock, Deferred, Duration, Effect, Fiber, Layer, Ref } from "effect"
@@ -136,6 +138,79 @@ layer(database)("SharedRateLimiter", (it) => {
         fc.assert(fc.asyncProperty(fc.tuple(paceArb, paceArb), (paces) => Effect.runPromise(property(paces))), {
           numRuns: 60
         })
+      )
+    }))
+
+  // A limit whose windows may hold 16 slots (a spacing of about 22 ms).
+  const fast = { limit: 50, window: Duration.seconds(1) }
+  const reservations = Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const rows = yield* sql<{ readonly n: number }>`SELECT total_changes() AS n`
+    return Number(rows[0]?.n)
+  })
+
+  it.effect("a runner sending back to back asks the database once a window, the windows doubling up to 16 slots", () =>
+    Effect.gen(function*() {
+      const limiter = yield* make
+      const before = yield* reservations
+      const starts: Array<number> = []
+      const fiber = yield* Effect.forkChild(
+        Effect.forEach(
+          Array.from({ length: 64 }),
+          () =>
+            Effect.andThen(
+              limiter.take("vendor@steady", fast),
+              Effect.map(Clock.currentTimeMillis, (now) => void starts.push(now))
+            ),
+          { discard: true }
+        )
+      )
+      yield* TestClock.adjust("10 seconds")
+      yield* Fiber.join(fiber)
+      // Windows of 1, 2, 4, 8, 16, 16, 16 and 16 slots hold the 64 requests: eight statements, not 64.
+      assert.strictEqual((yield* reservations) - before, 8)
+      const spacing = spacingOf(fast)
+      for (let i = 1; i < starts.length; i++) assert.isAtLeast(starts[i]! - starts[i - 1]!, Math.floor(spacing))
+      assert.isAtMost(starts[63]! - starts[0]!, Math.ceil(63 * spacing) + 63)
+    }))
+
+  it.effect("a runner alone at any pace reserves at most once a request and waits at most a spacing past the limit", () =>
+    Effect.gen(function*() {
+      const context = yield* Effect.context<SqlClient.SqlClient>()
+      const spacing = spacingOf(fast)
+      let run = 0
+      const property = (pauses: ReadonlyArray<number>) =>
+        Effect.gen(function*() {
+          const key = `vendor@alone${++run}`
+          const limiter = yield* make
+          const before = yield* reservations
+          const starts: Array<number> = []
+          const waits: Array<number> = []
+          const fiber = yield* Effect.forkChild(Effect.forEach(pauses, (pause) =>
+            Effect.gen(function*() {
+              yield* Effect.sleep(Duration.millis(pause))
+              const arrived = yield* Clock.currentTimeMillis
+              yield* limiter.take(key, fast)
+              const now = yield* Clock.currentTimeMillis
+              // How much later than the limit alone requires: the arrival, or a spacing after the last start.
+              waits.push(now - Math.max(arrived, (starts.at(-1) ?? -Infinity) + spacing))
+              starts.push(now)
+            }), { discard: true }))
+          yield* TestClock.adjust("60 seconds")
+          yield* Fiber.join(fiber)
+          assert.strictEqual(starts.length, pauses.length)
+          assert.isAtMost((yield* reservations) - before, pauses.length)
+          for (let i = 1; i < starts.length; i++) assert.isAtLeast(starts[i]! - starts[i - 1]!, Math.floor(spacing))
+          for (const wait of waits) assert.isAtMost(wait, Math.ceil(spacing) + 1)
+        }).pipe(Effect.provide(TestClock.layer()), Effect.provide(context))
+      yield* Effect.promise(() =>
+        fc.assert(
+          fc.asyncProperty(
+            fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 40 }),
+            (pauses) => Effect.runPromise(property(pauses))
+          ),
+          { numRuns: 60 }
+        )
       )
     }))
 })
