@@ -4,7 +4,7 @@ import fc from "fast-check"
 import { type Capabilities, lossless, unsupportedField } from "../src/Capabilities.ts"
 import type { ContactDraft } from "../src/Contact.ts"
 import type { ContactField } from "../src/ContactField.ts"
-import { project, rejectionIssues, validate } from "../src/Projection.ts"
+import { project, type Projection, rejectionIssues, validate } from "../src/Projection.ts"
 import { capabilitiesArb, contactArb, contactDraftArb } from "../src/testing/Arbitraries.ts"
 
 /** A restrictive vendor: two e-mails, one typed phone, no labels, no online services. */
@@ -408,63 +408,69 @@ describe("validate", () => {
 const runs = { numRuns: 500 }
 const anyContact = fc.oneof(contactDraftArb, contactArb as fc.Arbitrary<ContactDraft>)
 
+// The four rules below hold for any vendor and any contact. One property draws the pairs for all four: drawing a
+// random vendor and contact costs more than checking the four rules on it, and each rule still meets 500 pairs.
+
+/** Projecting a projection loses nothing more. */
+const projectIsIdempotent = (capabilities: Capabilities, once: Projection<ContactDraft>) => {
+  const twice = project(capabilities, once.contact)
+  assert.deepStrictEqual(twice.losses, [])
+  assert.deepStrictEqual(twice.contact, once.contact)
+}
+
+/** `validate` fails exactly when `project` rejects something, with exactly those issues. */
+const validateFailsOnRejections = (capabilities: Capabilities, c: ContactDraft, once: Projection<ContactDraft>) => {
+  const { losses, rejected } = once
+  const exit = Effect.runSyncExit(validate(capabilities, c))
+  if (rejected.length === 0) return assert.isTrue(Exit.isSuccess(exit))
+  assert.isTrue(Exit.isFailure(exit))
+  const error = Effect.runSync(Effect.flip(validate(capabilities, c)))
+  assert.deepStrictEqual(error.issues, rejectionIssues(rejected))
+  assert.strictEqual(
+    error._tag,
+    rejected.some((r) => r.reason === "InvalidContact") ? "InvalidContact" : "Unsupported"
+  )
+  // Everything rejected was dropped, except a required name component that was never there.
+  for (const r of rejected) {
+    if (r.path[0] === "name" && c.name[r.path[1] as keyof ContactDraft["name"]] === undefined) continue
+    assert.isTrue(losses.some((l) => l.path.join("/") === r.path.join("/")), JSON.stringify(r))
+  }
+}
+
+/** `validate` accepts every projection, unless a required name component is missing. */
+const validateAcceptsProjection = (capabilities: Capabilities, once: Projection<ContactDraft>) => {
+  const exit = Effect.runSyncExit(validate(capabilities, once.contact))
+  if (Exit.isSuccess(exit)) return
+  const error = Effect.runSync(Effect.flip(validate(capabilities, once.contact)))
+  for (const issue of error.issues) {
+    assert.strictEqual(issue.path[0], "name")
+    assert.strictEqual(issue.message, `is required by ${capabilities.vendor}`)
+  }
+}
+
+/** A vendor without required names accepts every projection. */
+const withoutRequiredNamesAcceptsProjection = (generated: Capabilities, c: ContactDraft) => {
+  const { requiredName: _, ...capabilities } = generated
+  assert.isTrue(Exit.isSuccess(Effect.runSyncExit(validate(capabilities, project(capabilities, c).contact))))
+}
+
 describe("properties over random vendors", () => {
-  it("project is idempotent: the projection loses nothing more", () =>
-    fc.assert(
-      fc.property(capabilitiesArb, anyContact, (capabilities, c) => {
-        const once = project(capabilities, c)
-        const twice = project(capabilities, once.contact)
-        assert.deepStrictEqual(twice.losses, [])
-        assert.deepStrictEqual(twice.contact, once.contact)
-      }),
-      runs
-    ))
-
-  it("validate fails exactly when project rejects something, with exactly those issues", () =>
-    fc.assert(
-      fc.property(capabilitiesArb, anyContact, (capabilities, c) => {
-        const { rejected, losses } = project(capabilities, c)
-        const exit = Effect.runSyncExit(validate(capabilities, c))
-        if (rejected.length === 0) return assert.isTrue(Exit.isSuccess(exit))
-        assert.isTrue(Exit.isFailure(exit))
-        const error = Effect.runSync(Effect.flip(validate(capabilities, c)))
-        assert.deepStrictEqual(error.issues, rejectionIssues(rejected))
-        assert.strictEqual(
-          error._tag,
-          rejected.some((r) => r.reason === "InvalidContact") ? "InvalidContact" : "Unsupported"
-        )
-        // Everything rejected was dropped, except a required name component that was never there.
-        for (const r of rejected) {
-          if (r.path[0] === "name" && c.name[r.path[1] as keyof ContactDraft["name"]] === undefined) continue
-          assert.isTrue(losses.some((l) => l.path.join("/") === r.path.join("/")), JSON.stringify(r))
-        }
-      }),
-      runs
-    ))
-
-  it("validate accepts every projection, unless a required name component is missing", () =>
-    fc.assert(
-      fc.property(capabilitiesArb, anyContact, (capabilities, c) => {
-        const projected = project(capabilities, c).contact
-        const exit = Effect.runSyncExit(validate(capabilities, projected))
-        if (Exit.isSuccess(exit)) return
-        const error = Effect.runSync(Effect.flip(validate(capabilities, projected)))
-        for (const issue of error.issues) {
-          assert.strictEqual(issue.path[0], "name")
-          assert.strictEqual(issue.message, `is required by ${capabilities.vendor}`)
-        }
-      }),
-      runs
-    ))
-
-  it("a vendor without required names accepts every projection", () =>
-    fc.assert(
-      fc.property(capabilitiesArb, anyContact, (generated, c) => {
-        const { requiredName: _, ...capabilities } = generated
-        assert.isTrue(Exit.isSuccess(Effect.runSyncExit(validate(capabilities, project(capabilities, c).contact))))
-      }),
-      runs
-    ))
+  it(
+    "project is idempotent; validate fails exactly when project rejects something, with exactly those issues; " +
+      "validate accepts every projection, unless a required name component is missing; " +
+      "a vendor without required names accepts every projection",
+    () =>
+      fc.assert(
+        fc.property(capabilitiesArb, anyContact, (capabilities, c) => {
+          const once = project(capabilities, c)
+          projectIsIdempotent(capabilities, once)
+          validateFailsOnRejections(capabilities, c, once)
+          validateAcceptsProjection(capabilities, once)
+          withoutRequiredNamesAcceptsProjection(capabilities, c)
+        }),
+        runs
+      )
+  )
 
   it("lossless loses nothing from any valid contact", () =>
     fc.assert(
