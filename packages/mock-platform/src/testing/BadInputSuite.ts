@@ -23,6 +23,7 @@ import type { BadInputRoute, BadInputTenant, BadRequest, Category } from "./BadR
 import { categories, generate } from "./BadRequests.ts"
 import { makePrng } from "./Prng.ts"
 import { makeRawClient, type RawReply } from "./RawClient.ts"
+import { sendAll } from "./SendAll.ts"
 
 export interface BadInputOptions {
   /** The mock under test, with any throttle of its own switched off. */
@@ -152,9 +153,9 @@ export const runBadInput = (options: BadInputOptions, seed: number, count: numbe
     // Valid requests (a search may store its result set), so before the snapshot the run is compared with.
     const authCheck = yield* checkAuthForms(client, options.tenants, options.routes)
     const before = JSON.stringify(yield* snapshot(url))
-    const replies = yield* Effect.forEach(requests, (request) => Effect.promise(() => client.send(request)), {
-      concurrency: options.concurrency ?? 16
-    }).pipe(Effect.ensuring(Effect.sync(client.close)))
+    const replies = yield* Effect.promise(() => sendAll(client, requests, options.concurrency ?? 16)).pipe(
+      Effect.ensuring(Effect.sync(client.close))
+    )
     const after = JSON.stringify(yield* snapshot(url))
     const log = yield* Effect.promise(() => fetch(`${url}/__admin/requests`).then((response) => response.text()))
 

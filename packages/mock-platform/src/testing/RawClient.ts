@@ -69,16 +69,23 @@ export const makeRawClient = (origin: string, options: { readonly sockets?: numb
     return socket
   }
 
-  /** A connection for the next request: the most recently freed one still fresh, else a new one, else wait. */
-  const acquire = (): Promise<Net.Socket> => {
+  /** A connection for the next request at once: the most recently freed one still fresh, else a new one, if any. */
+  const available = (): Net.Socket | undefined => {
     for (let connection = idle.pop(); connection !== undefined; connection = idle.pop()) {
       if (performance.now() - connection.idleSince <= maxIdleMs && !connection.socket.destroyed) {
-        return Promise.resolve(connection.socket)
+        return connection.socket
       }
       connection.socket.destroy()
     }
-    if (open.size < maxSockets) return Promise.resolve(connect())
-    return new Promise((resolve) => waiting.push(() => resolve(acquire())))
+    return open.size < maxSockets ? connect() : undefined
+  }
+
+  /** A connection for the next request, waiting for one to be freed when all are busy. */
+  const acquire = (): Promise<Net.Socket> => {
+    const socket = available()
+    return socket !== undefined
+      ? Promise.resolve(socket)
+      : new Promise((resolve) => waiting.push(() => resolve(acquire())))
   }
 
   const release = (socket: Net.Socket, reusable: boolean) => {
@@ -140,9 +147,18 @@ export const makeRawClient = (origin: string, options: { readonly sockets?: numb
     })
 
   const send = (request: RawRequest): Promise<RawReply> => {
-    // Rejects, as Node's client did, a request it cannot write (before taking a connection).
-    const written = new Promise<ReturnType<typeof requestBytes>>((resolve) => resolve(requestBytes(request, host)))
-    return written.then(({ bytes, framed }) => acquire().then((socket) => exchange(socket, request, bytes, framed)))
+    let written: ReturnType<typeof requestBytes>
+    try {
+      written = requestBytes(request, host)
+    } catch (error) {
+      // Rejects, as Node's client did, a request it cannot write (before taking a connection).
+      return Promise.reject(error)
+    }
+    const { bytes, framed } = written
+    // A free connection is used at once (most requests), without waiting a turn for it.
+    const socket = available()
+    if (socket !== undefined) return exchange(socket, request, bytes, framed)
+    return acquire().then((freed) => exchange(freed, request, bytes, framed))
   }
 
   const close = () => {
