@@ -12,6 +12,7 @@
 import { Effect, type Scope, SubscriptionRef } from "effect"
 import { createRequire } from "node:module"
 import { isViolation, type PrismProxy, violationsOf } from "./Prism.ts"
+import { skipDroppedDebugLogs } from "./PrismDebugLogs.ts"
 
 /** The parts of Prism's packages used here (their own types are not this package's dependencies). */
 interface PrismServer {
@@ -28,10 +29,15 @@ interface PrismPackages {
 
 let packages: PrismPackages | undefined
 
+/** Where Prism keeps the helpers that log each exchange at debug level. */
+export const prismLoggerModule = "@stoplight/prism-http/dist/utils/logger"
+
 /** Prism's packages as the installed command line resolves them, loaded once per process. */
 const prismPackages = (): PrismPackages => {
   if (packages !== undefined) return packages
   const fromCli = createRequire(createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json"))
+  // The referee logs at `warn`: Prism's debug-only lines about each exchange need not be built (PrismDebugLogs.ts).
+  skipDroppedDebugLogs(fromCli(prismLoggerModule))
   packages = {
     getHttpOperationsFromSpec: fromCli("@stoplight/prism-http").getHttpOperationsFromSpec,
     createServer: fromCli("@stoplight/prism-http-server").createServer,
