@@ -25,8 +25,20 @@ export type PlatformFailure =
   }
   | { readonly _tag: "ServerError"; readonly status: 500 | 503; readonly message: string }
 
-/** A handler (or the platform) fails with this to have the failure rendered in the vendor's own error body. */
-export class PlatformError extends Data.TaggedError("PlatformError")<{ readonly failure: PlatformFailure }> {}
+/**
+ * A handler (or the platform) fails with this to have the failure rendered in the vendor's own error body.
+ *
+ * It is made without a stack trace: it is an answer to the client, never read as a trace (a defect is), and every
+ * refused body makes one — capturing the ten frames of the request's path under it was most of its cost.
+ */
+export class PlatformError extends Data.TaggedError("PlatformError")<{ readonly failure: PlatformFailure }> {
+  constructor(props: { readonly failure: PlatformFailure }) {
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    super(props)
+    Error.stackTraceLimit = limit
+  }
+}
 
 /** Whether a `RouteNotFound` is a known path asked with a method it does not allow (405 rather than 404). */
 export const isWrongMethod = (

@@ -79,13 +79,20 @@ export const jsonDepth = (text: string): number => {
   return deepest
 }
 
-/** `text` parsed as JSON, or why not: not JSON, or nested deeper than `maxJsonDepth`. */
+/**
+ * `text` parsed as JSON, or why not: not JSON (`JSON.parse`'s message), or nested deeper than `maxJsonDepth`. Only
+ * the message of `JSON.parse`'s error is kept, so it is thrown without a stack trace, which cost more than the parse.
+ */
 export const parseJson = (text: string): Result.Result<unknown, string> => {
   if (jsonDepth(text) > maxJsonDepth) return Result.fail(`nested deeper than ${maxJsonDepth} levels`)
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
   try {
     return Result.succeed(JSON.parse(text) as unknown)
   } catch (error) {
     return Result.fail(error instanceof Error ? error.message : String(error))
+  } finally {
+    Error.stackTraceLimit = limit
   }
 }
 
