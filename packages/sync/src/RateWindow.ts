@@ -20,12 +20,14 @@ export interface RateWindow {
   readonly count: number
   /** Start of the latest request from it, or -Infinity. */
   readonly last: number
-  /** Whether other runners' windows lay between this one and the time it was reserved at. */
+  /** Where it ends on the database's clock (the clock all runners reserve by). */
+  readonly end: number
+  /** Whether another runner's window lay between this one and the last, or the time it was reserved at. */
   readonly contended: boolean
 }
 
 /** No window yet: the first reservation asks for one slot (or one per request waiting). */
-export const none: RateWindow = { from: 0, to: 0, count: 0, last: -Infinity, contended: false }
+export const none: RateWindow = { from: 0, to: 0, count: 0, last: -Infinity, end: -Infinity, contended: false }
 
 /** When a request coming at `now` starts from this window, or undefined if the window cannot hold it. */
 export const startOf = (window: RateWindow, now: number, spacing: number): number | undefined => {
@@ -48,13 +50,14 @@ export const nextCount = (window: RateWindow, demand: number, max: number): numb
 }
 
 /**
- * The window of `count` slots starting at `from` (local), as the database answered at `answered` (local), after
- * `previous`: contended when it starts more than half a spacing after both the answer and the previous window's
- * end (another runner's window lies between).
+ * The window of `count` slots starting at `from` (local), as the database answered (`wait` ms until it starts, `end`
+ * on its own clock), after `previous`: contended when it starts more than half a spacing after both the time the
+ * database answered and the previous window's end — another runner's window lies between. Both are read on the
+ * database's clock, so a slow answer does not look like contention.
  */
 export const reserved = (
   previous: RateWindow,
-  answered: number,
+  answer: { readonly wait: number; readonly end: number },
   from: number,
   count: number,
   spacing: number
@@ -63,5 +66,6 @@ export const reserved = (
   to: from + count * spacing,
   count,
   last: -Infinity,
-  contended: from - Math.max(answered, previous.to) > spacing / 2
+  end: answer.end,
+  contended: Math.min(answer.wait, answer.end - count * spacing - previous.end) > spacing / 2
 })

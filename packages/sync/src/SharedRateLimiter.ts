@@ -53,6 +53,12 @@ export const parseRateLimit = (text: string): RateLimit | undefined => {
 /** The most slots one reservation takes: about a second of them, at most 16, at least one. */
 const maxBlock = (spacing: number): number => Math.max(1, Math.min(16, Math.floor(1000 / spacing)))
 
+/** A reservation's answer: milliseconds until its first slot, and where it ends on the database's clock. */
+interface Reserved {
+  readonly wait_ms: number
+  readonly next_at: number
+}
+
 /** One credential's time on this runner: its latest window, and the requests waiting. */
 interface Slots {
   readonly key: string
@@ -63,23 +69,24 @@ interface Slots {
 
 export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
-  // Reserves `span` milliseconds of slots; answers how long until the first. The database's clock where several
-  // machines share it; the process's own for an embedded SQLite file.
+  // Reserves `span` milliseconds of slots; answers how long until the first, and where the reserved time ends (the
+  // database's clock). The database's clock where several machines share it; the process's own for an embedded
+  // SQLite file.
   const reserve = (key: string, span: number) =>
     sql.onDialectOrElse({
       pg: () =>
-        sql<{ readonly wait_ms: number }>`
+        sql<Reserved>`
           INSERT INTO ck_sync_rate (rate_key, next_at)
           VALUES (${key}, extract(epoch from clock_timestamp()) * 1000 + ${span})
           ON CONFLICT (rate_key) DO UPDATE
             SET next_at = GREATEST(ck_sync_rate.next_at + ${span}, excluded.next_at)
-          RETURNING next_at - ${span} - extract(epoch from clock_timestamp()) * 1000 AS wait_ms`,
+          RETURNING next_at - ${span} - extract(epoch from clock_timestamp()) * 1000 AS wait_ms, next_at`,
       orElse: () =>
         Effect.flatMap(Clock.currentTimeMillis, (now) =>
-          sql<{ readonly wait_ms: number }>`
+          sql<Reserved>`
             INSERT INTO ck_sync_rate (rate_key, next_at) VALUES (${key}, ${now + span})
             ON CONFLICT (rate_key) DO UPDATE SET next_at = MAX(ck_sync_rate.next_at + ${span}, excluded.next_at)
-            RETURNING next_at - ${span} - ${now} AS wait_ms`)
+            RETURNING next_at - ${span} - ${now} AS wait_ms, next_at`)
     })
   const credentials = new Map<string, Slots>()
   const slotsOf = (key: string): Slots => {
@@ -102,9 +109,16 @@ export const make = Effect.gen(function*() {
       }
       const count = RateWindow.nextCount(slots.window, demand, maxBlock(spacing))
       const rows = yield* durable(reserve(slots.key, count * spacing))
-      const answered = yield* Clock.currentTimeMillis
-      const from = answered + Math.max(0, Number(rows[0]?.wait_ms ?? 0))
-      slots.window = RateWindow.started(RateWindow.reserved(slots.window, answered, from, count, spacing), from)
+      const wait = Math.max(0, Number(rows[0]?.wait_ms ?? 0))
+      const from = (yield* Clock.currentTimeMillis) + wait
+      const window = RateWindow.reserved(
+        slots.window,
+        { wait, end: Number(rows[0]?.next_at ?? 0) },
+        from,
+        count,
+        spacing
+      )
+      slots.window = RateWindow.started(window, from)
       return from
     })
   return SharedRateLimiter.of({
