@@ -14,9 +14,10 @@ import { createRequire } from "node:module"
 import { createServer } from "node:net"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { ConsumerProject, layer as projectLayer } from "./ConsumerProject.ts"
+import { ConsumerProject, layer as projectLayer, workspaceRoot } from "./ConsumerProject.ts"
 import { node22Version } from "./Node22.ts"
 import { run, succeeded } from "./Processes.ts"
+import { workspacePackages } from "./PublishablePackages.ts"
 import { mockVariables, readmeExample } from "./ReadmeExample.ts"
 
 const example = readmeExample()
@@ -63,7 +64,14 @@ const urlVariable = example.vendor.env.find((variable) => variable.mockValue.sta
 layer(Layer.merge(projectLayer, mock), { timeout: "240 seconds" })("packed packages in a fresh project", (it) => {
   it.effect("every package is packed with its build and none of its tests, fixtures or build settings", () =>
     Effect.gen(function*() {
-      const { packed } = yield* ConsumerProject
+      const { packed, workspace } = yield* ConsumerProject
+      // The manifests name the workspace pnpm packs, so the publishable ones read from them are pnpm's too.
+      const manifests = workspacePackages(workspaceRoot)
+      assert.deepStrictEqual([...workspace].sort(), manifests.map((entry) => entry.name).sort())
+      assert.deepStrictEqual(
+        packed.map((entry) => entry.name).sort(),
+        manifests.filter((entry) => !entry.private).map((entry) => entry.name).sort()
+      )
       assert.isAtLeast(packed.length, 20)
       for (const entry of packed) {
         const strays = entry.files.filter((file) =>

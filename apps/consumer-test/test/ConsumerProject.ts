@@ -1,20 +1,22 @@
 /**
- * A fresh project outside the workspace, as another team would make one: every publishable package packed with
- * `pnpm pack` (which turns `workspace:*` and `catalog:` into versions), the tarballs installed with `npm install`
- * beside `effect`, `@effect/platform-node`, `vitest` and `@effect/vitest` from the registry (npm's cache first),
- * and a Node 22 binary for the oldest Node the packages support (`Node22.ts`: the registry's `node` package, kept in
- * the workspace's `node_modules/.cache/`).
+ * A fresh project outside the workspace (in RAM where the machine allows, `ProjectParent.ts`), as another team
+ * would make one: the publishable packages (`PublishablePackages.ts`) packed with `pnpm pack` (which turns
+ * `workspace:*` and `catalog:` into versions), the tarballs installed with `npm install` beside `effect`,
+ * `@effect/platform-node`, `vitest` and `@effect/vitest` from the registry (npm's cache first), and a Node 22 binary
+ * for the oldest Node the packages support (`Node22.ts`: the registry's `node` package, kept in the workspace's
+ * `node_modules/.cache/`).
  * The packages must already be built (`dist/`): turbo runs the root `build:packages` (every package in one
  * TypeScript program, `scripts/build-packages.mjs`) before this package's `test`.
  */
 import { Context, Effect, Layer } from "effect"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { node22 } from "./Node22.ts"
 import { npm, run, succeeded } from "./Processes.ts"
+import { projectParent } from "./ProjectParent.ts"
+import { publishablePackages } from "./PublishablePackages.ts"
 
 export const workspaceRoot = fileURLToPath(new URL("../../../", import.meta.url))
 
@@ -27,7 +29,10 @@ export interface Packed {
 export class ConsumerProject extends Context.Service<ConsumerProject, {
   readonly dir: string
   readonly node22: string
+  /** The publishable packages, packed. */
   readonly packed: ReadonlyArray<Packed>
+  /** Every package pnpm packed: the workspace as pnpm sees it. */
+  readonly workspace: ReadonlyArray<string>
 }>()("@contactkit/consumer-test/ConsumerProject") {}
 
 const pnpm = (args: ReadonlyArray<string>) => {
@@ -45,38 +50,36 @@ const installedVersion = (name: string): string => {
 
 const thirdParty = ["effect", "@effect/platform-node", "vitest", "@effect/vitest", "@types/node"]
 
+/**
+ * Packs every workspace package in one `pnpm pack` (pnpm's start-up is most of its cost; the four private packages
+ * add about 90 kB), so pnpm itself names the workspace it sees; only the publishable ones are installed.
+ */
 const packAll = (destination: string) =>
   Effect.gen(function*() {
-    const listed = yield* pnpm(["-r", "ls", "--depth", "-1", "--json"]).pipe(
-      Effect.flatMap(succeeded("pnpm ls"))
+    const packed = yield* pnpm(["-r", "pack", "--json", "--pack-destination", destination]).pipe(
+      Effect.flatMap(succeeded("pnpm pack"))
     )
-    const projects = JSON.parse(listed.stdout) as ReadonlyArray<{ name: string; private?: boolean }>
-    const publishable = projects.filter((project) => project.private !== true).map((project) => project.name)
-    const packed = yield* pnpm([
-      "-r",
-      ...publishable.flatMap((name) => ["--filter", name]),
-      "pack",
-      "--json",
-      "--pack-destination",
-      destination
-    ]).pipe(Effect.flatMap(succeeded("pnpm pack")))
     const result = JSON.parse(packed.stdout) as ReadonlyArray<
       { name: string; filename: string; files: ReadonlyArray<{ path: string }> }
     >
-    return result.map((entry) => ({
-      name: entry.name,
-      filename: entry.filename,
-      files: entry.files.map((file) => file.path)
-    }))
+    const publishable = new Set(publishablePackages(workspaceRoot))
+    return {
+      workspace: result.map((entry) => entry.name),
+      packed: result.filter((entry) => publishable.has(entry.name)).map((entry) => ({
+        name: entry.name,
+        filename: entry.filename,
+        files: entry.files.map((file) => file.path)
+      }))
+    }
   })
 
 const make = Effect.gen(function*() {
-  const dir = mkdtempSync(join(tmpdir(), "contactkit-consumer-"))
+  const dir = mkdtempSync(join(projectParent(), "contactkit-consumer-"))
   if (process.env["CK_CONSUMER_KEEP"] === undefined) {
     yield* Effect.addFinalizer(() => Effect.sync(() => rmSync(dir, { recursive: true, force: true })))
   }
   const project = join(dir, "project")
-  const packed = yield* packAll(join(dir, "tarballs"))
+  const { packed, workspace } = yield* packAll(join(dir, "tarballs"))
   const dependencies = Object.fromEntries([
     ...packed.map((entry) => [entry.name, `file:${entry.filename}`]),
     ...thirdParty.map((name) => [name, installedVersion(name)])
@@ -92,7 +95,7 @@ const make = Effect.gen(function*() {
     npm(["install", "--prefer-offline"], { cwd: project }).pipe(Effect.flatMap(succeeded("npm install"))),
     node22(join(workspaceRoot, "node_modules", ".cache", "consumer-test"))
   ], { concurrency: 2 })
-  return ConsumerProject.of({ dir: project, node22: node, packed })
+  return ConsumerProject.of({ dir: project, node22: node, packed, workspace })
 })
 
 export const layer = Layer.effect(ConsumerProject, make)
