@@ -1,7 +1,7 @@
 // The README's test line after the install: lint, the typecheck and every test, through turbo, on two cores.
 //
-// - The packages of `test-groups.mjs` are tested in one vitest process per group (the root tasks `test:modules`
-//   and `test:adapters`), not through their own `test` scripts: each vitest start costs 1.5–2.5 s of CPU.
+// - The packages of `test-groups.mjs` are tested in one vitest process, one project per group (the root task
+//   `test:groups`), not through their own `test` scripts: each vitest start costs 1.5–2.5 s of CPU.
 // - Turbo gives tasks no priority and starts them in an order of its own; with a few long tasks among short ones
 //   that left a long one (the sync proofs, then the conformance suite, then the consumer test) running alone at the
 //   end. So the line is a list of turbo runs, longest first, `slots` at a time: a slot takes the next run when its
@@ -35,9 +35,8 @@ const grouped = Object.values(testGroups).flat().flatMap((glob) => globSync(glob
 /** Each run: what it is called in the output, and turbo's arguments. */
 const runs = [
   ["sync tests", ["test", `--filter=${alone[0]}`]],
-  ["module tests (test-groups.mjs)", ["test:modules"]],
+  ["module and adapter tests (test-groups.mjs)", ["test:groups"]],
   ...alone.slice(1).map((name) => [`${name.replace("@contactkit/", "")} tests`, ["test", `--filter=${name}`]]),
-  ["adapter tests (test-groups.mjs)", ["test:adapters"]],
   ["typecheck", ["typecheck"]],
   ["lint and every other package's tests", [
     "lint",
