@@ -5,10 +5,12 @@
 // - Turbo gives tasks no priority and starts them in an order of its own; with a few long tasks among short ones
 //   that left a long one (the sync proofs, then the conformance suite, then the consumer test) running alone at the
 //   end. So the line is a list of turbo runs, longest first, `slots` at a time: a slot takes the next run when its
-//   last one ends. Three slots on two cores, because the long ones spend part of their time waiting (the proofs'
-//   rate windows and a killed runner's failover, the conformance suite's real `Retry-After`s, the consumer test's
-//   npm install). The order is by measured cost (bench/README.md, "The test line's own time"); a package that is
-//   in no run below is tested in the last one. The line fails if any run fails; every run goes to its end.
+//   last one ends. Four slots on two cores: the four long runs (the sync proofs, the test groups, the consumer
+//   test, the conformance suite with the fuzzing) start together and end within seconds of each other, where three
+//   slots left the fourth to run after the first that ended, with one core idle part of the time (the line's wall
+//   93.7–101.5 s at 172–181 s of CPU with three, 93.2–97.4 s at 183–191 s with four: wall about CPU / 2 + 1 s).
+//   The order is by measured cost (bench/README.md, "The test line's own time"); a package that is in no run below
+//   is tested in the last one. The line fails if any run fails; every run goes to its end.
 //
 // Runs as the root `verify` script (pnpm puts the workspace's `turbo` on PATH). Extra arguments go to every run
 // (`--force` to bypass the cache, `--summarize` for timing summaries). Each run prints one line, `passed` or
@@ -19,7 +21,7 @@ import { join } from "node:path"
 import { testGroups } from "./test-groups.mjs"
 import { root } from "./workspace-packages.mjs"
 
-const slots = 3
+const slots = 4
 const common = ["--output-logs=errors-only", "--continue", ...process.argv.slice(2)]
 
 /** Packages whose tests have a run of their own, longest first. */
