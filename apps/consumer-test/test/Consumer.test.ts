@@ -14,7 +14,7 @@ import { createRequire } from "node:module"
 import { createServer } from "node:net"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { ConsumerProject, layer as projectLayer, workspaceRoot } from "./ConsumerProject.ts"
+import { ConsumerProject, layer as projectLayer } from "./ConsumerProject.ts"
 import { node22Version } from "./Node22.ts"
 import { run, succeeded } from "./Processes.ts"
 import { workspacePackages } from "./PublishablePackages.ts"
@@ -77,7 +77,7 @@ layer(Layer.merge(projectLayer, mock), { timeout: "240 seconds" })("packed packa
     Effect.gen(function*() {
       const { packed, workspace } = yield* ConsumerProject
       // The manifests name the workspace pnpm packs, so the publishable ones read from them are pnpm's too.
-      const manifests = workspacePackages(workspaceRoot)
+      const manifests = workspacePackages()
       assert.deepStrictEqual([...workspace].sort(), manifests.map((entry) => entry.name).sort())
       assert.deepStrictEqual(
         packed.map((entry) => entry.name).sort(),

@@ -62,7 +62,7 @@ const packAll = (destination: string) =>
     const result = JSON.parse(packed.stdout) as ReadonlyArray<
       { name: string; filename: string; files: ReadonlyArray<{ path: string }> }
     >
-    const publishable = new Set(publishablePackages(workspaceRoot))
+    const publishable = new Set(publishablePackages())
     return {
       workspace: result.map((entry) => entry.name),
       packed: result.filter((entry) => publishable.has(entry.name)).map((entry) => ({

@@ -4,7 +4,6 @@
  * install on its own — no publishable package depends on a private one.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { workspaceRoot } from "./ConsumerProject.ts"
 import { publishablePackages, workspaceGlobs, workspacePackages } from "./PublishablePackages.ts"
 
 describe("workspaceGlobs", () => {
@@ -16,7 +15,7 @@ describe("workspaceGlobs", () => {
 })
 
 describe("workspacePackages", () => {
-  const all = workspacePackages(workspaceRoot)
+  const all = workspacePackages()
   const byName = new Map(all.map((entry) => [entry.name, entry]))
 
   it("finds each package once, this one private among them", () => {
@@ -26,7 +25,7 @@ describe("workspacePackages", () => {
   })
 
   it("every workspace dependency of a publishable package is a publishable workspace package", () => {
-    const publishable = new Set(publishablePackages(workspaceRoot))
+    const publishable = new Set(publishablePackages())
     for (const entry of all.filter((candidate) => !candidate.private)) {
       for (const dependency of entry.workspaceDependencies) {
         assert.isTrue(publishable.has(dependency), `${entry.name} depends on ${dependency}`)
