@@ -80,13 +80,14 @@ export const makeRawClient = (origin: string, options: { readonly sockets?: numb
     return open.size < maxSockets ? connect() : undefined
   }
 
-  /** A connection for the next request, waiting for one to be freed when all are busy. */
-  const acquire = (): Promise<Net.Socket> => {
-    const socket = available()
-    return socket !== undefined
-      ? Promise.resolve(socket)
-      : new Promise((resolve) => waiting.push(() => resolve(acquire())))
-  }
+  /** A connection for the next request once one is freed (all are busy now). */
+  const freed = (): Promise<Net.Socket> =>
+    new Promise((resolve) =>
+      waiting.push(() => {
+        const socket = available()
+        resolve(socket !== undefined ? socket : freed())
+      })
+    )
 
   const release = (socket: Net.Socket, reusable: boolean) => {
     if (!reusable) return socket.destroy() // its close lets the next waiting request in
@@ -158,7 +159,7 @@ export const makeRawClient = (origin: string, options: { readonly sockets?: numb
     // A free connection is used at once (most requests), without waiting a turn for it.
     const socket = available()
     if (socket !== undefined) return exchange(socket, request, bytes, framed)
-    return acquire().then((freed) => exchange(freed, request, bytes, framed))
+    return freed().then((later) => exchange(later, request, bytes, framed))
   }
 
   const close = () => {
