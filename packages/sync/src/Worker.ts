@@ -48,9 +48,13 @@ export const shardingOf = (options: WorkerOptions): Partial<ShardingConfig.Shard
   }
 }
 
-/** The cluster's database: many small statements from many fibers, pipelined on a few connections. */
+/**
+ * The cluster's database: many small statements from many fibers, pipelined on a few connections. Four, not eight:
+ * the distributed proof alone cost 78–91 s of machine CPU with eight and 70–80 s with four (two was no cheaper),
+ * since fewer connections carry more statements per socket write and Postgres runs fewer backends.
+ */
 export const layerDatabase = (url: Redacted.Redacted<string>) =>
-  PgClient.layer({ url, maxConnections: 8, multiplex: true })
+  PgClient.layer({ url, maxConnections: 4, multiplex: true })
 
 /** The jobs and links of a cluster's database, for registering jobs and reading results from outside a runner. */
 export const layerClient = (url: Redacted.Redacted<string>) => layerStores.pipe(Layer.provideMerge(layerDatabase(url)))
