@@ -1,10 +1,11 @@
 /**
  * One run of a job as a durable workflow (`effect/workflow`): the plan — the complete source listing compared with
- * the links — is the first activity; every planned write is an activity of its own, named after the contact and
- * carrying an idempotency key derived from the execution and that name; the last activity records the summary. On
- * a cluster the execution lives on the runner that owns its shard; if that runner dies, another replays the
- * workflow: finished activities return their recorded results, and an activity cut short runs again, where the
- * write journal (TargetWrite) settles a write that may have happened at the target before sending anything.
+ * the links — is the first activity; the planned writes follow in time-boxed activities of several writes each
+ * (`writes from <k>`), every write carrying an idempotency key derived from the execution and its own name; the
+ * last activity records the summary. On a cluster the execution lives on the runner that owns its shard; if that
+ * runner dies, another replays the workflow: finished activities return their recorded results, and an activity
+ * cut short runs again, where the write journal (TargetWrite) settles each write that may have happened at the
+ * target before sending anything.
  */
 import { ContactError } from "@contactkit/domain"
 import { Clock, Context, Effect, Schedule, Schema, Stream } from "effect"
@@ -16,6 +17,7 @@ import { SyncJob } from "./SyncJob.ts"
 import { plan, sourceEntry, SyncPlan } from "./SyncPlan.ts"
 import { SyncStore } from "./SyncStore.ts"
 import { write } from "./TargetWrite.ts"
+import { timeBoxed } from "./TimeBoxed.ts"
 import { writeKey, writeName } from "./WriteKey.ts"
 import { WriteOutcome } from "./WriteOutcome.ts"
 
@@ -39,6 +41,14 @@ export const SyncRun = Workflow.make("contactkit/SyncRun", {
 export const WriteConcurrency = Context.Reference<number>("@contactkit/sync/WriteConcurrency", {
   defaultValue: () => 4
 })
+
+/**
+ * How long one write activity goes on starting writes, and the most it carries. Each activity is a stored request
+ * and reply of the cluster and a round of its RPC machinery — with one per write, most of a runner's work per
+ * contact — while a short one keeps a shard handover's wait for it short.
+ */
+export const writeBudgetMs = 500
+export const maxWritesPerActivity = 64
 
 const transient = Schedule.exponential("500 millis").pipe(Schedule.jittered)
 
@@ -71,19 +81,41 @@ const planOf = (job: SyncJob, run: number) =>
     )
   )
 
-const writeOf = (job: SyncJob, key: string, operation: SyncPlan["operations"][number]) =>
+/**
+ * One write activity: the planned writes from `from` on, `concurrency` at a time, for at most `writeBudgetMs`
+ * (TimeBoxed), on one opening of the target. Each write keeps its own idempotency key and journal entry, so an
+ * activity cut short and run again settles each of its writes — done, not begun, or of unknown outcome at the
+ * target — before sending anything. A target that cannot be opened fails every write left: none could be sent.
+ */
+const writesFrom = (
+  job: SyncJob,
+  executionId: string,
+  operations: SyncPlan["operations"],
+  from: number,
+  concurrency: number
+) =>
   Effect.gen(function*() {
     const target = yield* (yield* SyncDirectories).open(job.target)
-    return yield* write({ jobId: job.jobId, target, key }, operation)
+    return yield* timeBoxed({
+      items: operations,
+      from,
+      concurrency,
+      budgetMs: writeBudgetMs,
+      max: maxWritesPerActivity,
+      run: (operation) =>
+        write({ jobId: job.jobId, target, key: writeKey(executionId, writeName(operation)) }, operation)
+    })
   }).pipe(
     Effect.scoped,
     Effect.catchTag("SetupError", (error) =>
-      Effect.succeed<WriteOutcome>({
-        _tag: "Failed",
-        sourceId: operation.sourceId,
-        label: operation.sourceId,
-        reason: error.message
-      }))
+      Effect.succeed(
+        operations.slice(from).map((operation): WriteOutcome => ({
+          _tag: "Failed",
+          sourceId: operation.sourceId,
+          label: operation.sourceId,
+          reason: error.message
+        }))
+      ))
   )
 
 const finishOf = (
@@ -117,19 +149,20 @@ export const layer = SyncRun.toLayer(Effect.fnUntraced(function*({ job, run }) {
   const planned = planning.success
   const concurrency = yield* WriteConcurrency
   const { executionId } = yield* WorkflowEngine.WorkflowInstance
-  // One activity per write: the engine runs an activity uninterruptibly, so a runner handing its shards over waits
-  // for the activities under way, within its shard-lock deadline; activities of several writes (25, or one wave of
-  // WriteConcurrency) made that wait longer than the deadline on a loaded machine, the locks were given up, and runs
-  // went on in two places at once.
-  const outcomes = yield* Effect.forEach(
-    planned.operations,
-    (operation) => {
-      const name = writeName(operation)
-      const key = writeKey(executionId, name)
-      return Activity.make({ name, success: WriteOutcome, execute: writeOf(job, key, operation) })
-    },
-    { concurrency }
-  )
+  // Writes in time-boxed activities (TimeBoxed): each activity's recorded length fixes where the next begins and
+  // so its name, and a replay meets the same activities in the same order.
+  const operations = planned.operations
+  const outcomes: Array<WriteOutcome> = []
+  while (outcomes.length < operations.length) {
+    const from = outcomes.length
+    const done = yield* Activity.make({
+      name: `writes from ${from}`,
+      success: Schema.Array(WriteOutcome),
+      execute: writesFrom(job, executionId, operations, from, concurrency)
+    })
+    if (done.length === 0) return yield* Effect.die(new Error(`writes from ${from} of ${job.jobId} did none`))
+    outcomes.push(...done)
+  }
   return yield* Activity.make({
     name: "finish",
     success: RunSummary,
