@@ -8,14 +8,14 @@ import { vendors } from "@contactkit/registry"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { assert, layer } from "@effect/vitest"
 import { Effect, Layer, Result } from "effect"
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { runCli } from "../src/Cli.ts"
 import { type Captured, layerCapture } from "../src/Output.ts"
 import { parseVendorChoice, type VendorChoice } from "../src/VendorChoice.ts"
 import { Environment, layer as liveDirectories, resolveVariables } from "../src/VendorConfiguration.ts"
 import { contactsAt, mocksLayer, MockUrls } from "./CliHarness.ts"
+import { tempDir } from "./TempDir.ts"
 
 const vendor = vendors.find((v) => v.env.some((e) => e.secret === true) && v.env.some((e) => e.secret !== true))!
 const secret = vendor.env.find((e) => e.secret === true)!
@@ -38,7 +38,7 @@ const live = (variables: Record<string, string>, ...args: ReadonlyArray<string>)
   })
 
 const envFileFor = (url: string, overrides: Record<string, string> = {}) => {
-  const path = join(mkdtempSync(join(tmpdir(), "contactkit-env-")), "mock.env")
+  const path = join(tempDir("contactkit-env-"), "mock.env")
   const values = Object.fromEntries(vendor.env.map((v) => [v.name, v.mockValue.replace("{mock}", url)]))
   writeFileSync(path, Object.entries({ ...values, ...overrides }).map(([k, v]) => `${k}=${v}`).join("\n") + "\n")
   return path
@@ -77,7 +77,7 @@ layer(mocksLayer, { timeout: "60 seconds", excludeTestServices: true })("configu
       assert.notInclude(refused.stdout + refused.stderr, wrongKey)
 
       const other = vendors.find((v) => v !== vendor)!
-      const state = join(mkdtempSync(join(tmpdir(), "contactkit-state-")), "state.sqlite")
+      const state = join(tempDir("contactkit-state-"), "state.sqlite")
       const env = envFileFor(url)
       const otherEnv = Object.fromEntries(other.env.map((v) => [v.name, v.mockValue.replace("{mock}", urlOf(other))]))
       const copied = yield* live(

@@ -7,10 +7,9 @@
 import type { Contact } from "@contactkit/domain"
 import { assert, layer } from "@effect/vitest"
 import { Effect, Fiber } from "effect"
-import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { admin, contactkit, contactsAt, mocksLayer, requestsAt } from "./CliHarness.ts"
+import { tempDir } from "./TempDir.ts"
 import { kindsLost, source, target } from "./Vendors.ts"
 
 /** Who a contact is, without the CLI's help: its first e-mail address (unique in the demo data), else its name. */
@@ -18,7 +17,7 @@ const identity = (contact: Contact) =>
   contact.fields.find((field) => field._tag === "Email")?.address.toLowerCase() ??
     `${contact.name.given ?? ""} ${contact.name.family ?? ""}`
 
-const stateFile = () => join(mkdtempSync(join(tmpdir(), "contactkit-test-")), "state.sqlite")
+const stateFile = () => join(tempDir("contactkit-test-"), "state.sqlite")
 
 /** The target back to its demo data, so one test's copies are not another's. */
 const freshTarget = Effect.andThen(admin(target, "POST", "/reset"), admin(target, "POST", "/seed"))

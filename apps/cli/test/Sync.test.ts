@@ -6,13 +6,12 @@
  */
 import { assert, layer } from "@effect/vitest"
 import { Effect } from "effect"
-import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { admin, contactkit, contactsAt, mocksLayer, requestsAt } from "./CliHarness.ts"
+import { tempDir } from "./TempDir.ts"
 import { source, target } from "./Vendors.ts"
 
-const stateFile = () => join(mkdtempSync(join(tmpdir(), "contactkit-sync-")), "sync.sqlite")
+const stateFile = () => join(tempDir("contactkit-sync-"), "sync.sqlite")
 const sync = (...more: ReadonlyArray<string>) => contactkit("sync", "--from", source.name, "--to", target.name, ...more)
 const noSecret = (text: string) => {
   assert.notInclude(text, source.mockApiKey)

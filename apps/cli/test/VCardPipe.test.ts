@@ -6,10 +6,10 @@
 import { fieldKinds } from "@contactkit/domain"
 import { assert, layer } from "@effect/vitest"
 import { Effect } from "effect"
-import { mkdtempSync, readFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { admin, contactkit, contactsAt, mocksLayer, requestsAt } from "./CliHarness.ts"
+import { tempDir } from "./TempDir.ts"
 import { source, target } from "./Vendors.ts"
 
 /** The vCard properties each field kind is written as. */
@@ -32,7 +32,7 @@ layer(mocksLayer, { timeout: "60 seconds", excludeTestServices: true })(
       Effect.gen(function*() {
         yield* admin(exporter, "POST", "/reset")
         yield* admin(exporter, "POST", "/seed")
-        const dir = mkdtempSync(join(tmpdir(), "contactkit-vcard-"))
+        const dir = tempDir("contactkit-vcard-")
         const file = join(dir, "book.vcf")
         const exported = yield* contactkit("export", exporter.name, "--format", "vcard", "--out", file)
         assert.strictEqual(exported.code, 0, exported.stderr)

@@ -11,7 +11,7 @@ import { ContactId } from "@contactkit/domain"
 import { vendors } from "@contactkit/registry"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber } from "effect"
-import { mkdtempSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Credentials, Embedded, Jobs } from "../src/index.ts"
@@ -23,6 +23,12 @@ const target = vendors.find(isPlainTarget)!
 /** A source that returns the generated people's e-mails and phones as written (typed fields on the contact). */
 const source = vendors.find((vendor) => vendor !== target && isPlainTarget(vendor))!
 const contacts = 12
+
+/** A state file in a directory of its own, deleted with the test's scope. */
+const stateFile = Effect.acquireRelease(
+  Effect.sync(() => mkdtempSync(join(tmpdir(), "ck-sync-"))),
+  (dir) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
+).pipe(Effect.map((dir) => join(dir, "sync.sqlite")))
 
 describe(`embedded sync (${source.name} → ${target.name})`, () => {
   it.live(
@@ -41,7 +47,7 @@ describe(`embedded sync (${source.name} → ${target.name})`, () => {
           target: { vendor: target.name, credential: "tgt" }
         }
         const engine = Embedded.layer(
-          { filename: join(mkdtempSync(join(tmpdir(), "ck-sync-")), "sync.sqlite") },
+          { filename: yield* stateFile },
           Credentials.layerFromVariables({ SRC_MOCK: sourceUrl, TGT_MOCK: targetUrl })
         )
         const run = Jobs.runNow(job).pipe(Effect.provide(engine))
@@ -99,7 +105,7 @@ describe(`embedded sync (${source.name} → ${target.name})`, () => {
           source: { vendor: source.name, credential: "src" },
           target: { vendor: target.name, credential: "tgt" }
         }
-        const filename = join(mkdtempSync(join(tmpdir(), "ck-sync-")), "sync.sqlite")
+        const filename = yield* stateFile
         const run = Jobs.runNow(job).pipe(
           Effect.provide(
             Embedded.layer({ filename }, Credentials.layerFromVariables({ SRC_MOCK: sourceUrl, TGT_MOCK: targetUrl }))
