@@ -3,7 +3,8 @@
  * the run's workflow — the first 16 bytes of the SHA-256 of `<executionId>-<name>`, as hex — computed at once with
  * `node:crypto` instead of through WebCrypto's asynchronous digest, which cost a runner a twentieth of its time
  * with one key per contact. Same text, same key: a run begun before this and resumed after it journals its writes
- * under the keys it already used.
+ * under the keys it already used — including a run begun when each write was an activity of its own, named this
+ * way, before writes were carried by time-boxed activities (SyncRun).
  */
 import { createHash } from "node:crypto"
 import type { Operation } from "./SyncPlan.ts"
