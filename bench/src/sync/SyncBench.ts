@@ -11,10 +11,9 @@
 import { project, toDraft } from "@contactkit/domain"
 import { Credentials, Embedded, Jobs, JobStore, Worker } from "@contactkit/sync"
 import { RunnerProcess, ThrowawayPostgres } from "@contactkit/sync/testing"
-import { Console, Context, Effect, Layer, Redacted, References, Stream } from "effect"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import { Console, Context, Effect, FileSystem, Layer, Redacted, References, Stream } from "effect"
 import { SqlClient } from "effect/sql"
-import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { formatRate, formatRatio, table } from "../Report.ts"
 import { directoryAt, prepare, type SyncWork } from "./SyncWork.ts"
@@ -46,14 +45,17 @@ const plainLoop = (work: SyncWork) =>
       )
     }), { concurrency: "unbounded", discard: true }).pipe(Effect.scoped)
 
+/** The embedded engine over a state file in a folder of its own, removed after the round. */
 const embedded = (work: SyncWork) =>
-  Effect.forEach(work.jobs, Jobs.runNow, { concurrency: "unbounded", discard: true }).pipe(
-    Effect.provide(
-      Embedded.layer(
-        { filename: join(mkdtempSync(join(tmpdir(), "ck-sync-bench-")), "sync.sqlite") },
-        Credentials.layerFromVariables(work.variables)
-      )
-    ),
+  Effect.gen(function*() {
+    const fs = yield* FileSystem.FileSystem
+    const filename = join(yield* fs.makeTempDirectoryScoped({ prefix: "ck-sync-bench-" }), "sync.sqlite")
+    yield* Effect.forEach(work.jobs, Jobs.runNow, { concurrency: "unbounded", discard: true }).pipe(
+      Effect.provide(Embedded.layer({ filename }, Credentials.layerFromVariables(work.variables)))
+    )
+  }).pipe(
+    Effect.scoped,
+    Effect.provide(NodeFileSystem.layer),
     // The runs log what they plan and finish; the benchmark prints only its figures.
     Effect.provideService(References.MinimumLogLevel, "Warn")
   )

@@ -9,10 +9,9 @@
  */
 import { ContactId } from "@contactkit/domain"
 import { vendors } from "@contactkit/registry"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Fiber } from "effect"
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { Effect, Fiber, FileSystem } from "effect"
 import { join } from "node:path"
 import { Credentials, Embedded, Jobs } from "../src/index.ts"
 import type { SyncJob } from "../src/SyncJob.ts"
@@ -25,10 +24,10 @@ const source = vendors.find((vendor) => vendor !== target && isPlainTarget(vendo
 const contacts = 12
 
 /** A state file in a directory of its own, deleted with the test's scope. */
-const stateFile = Effect.acquireRelease(
-  Effect.sync(() => mkdtempSync(join(tmpdir(), "ck-sync-"))),
-  (dir) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
-).pipe(Effect.map((dir) => join(dir, "sync.sqlite")))
+const stateFile = Effect.gen(function*() {
+  const fs = yield* FileSystem.FileSystem
+  return join(yield* fs.makeTempDirectoryScoped({ prefix: "ck-sync-" }), "sync.sqlite")
+}).pipe(Effect.provide(NodeFileSystem.layer))
 
 describe(`embedded sync (${source.name} → ${target.name})`, () => {
   it.live(
