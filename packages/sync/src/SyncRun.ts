@@ -47,8 +47,8 @@ export const WriteConcurrency = Context.Reference<number>("@contactkit/sync/Writ
  * and reply of the cluster and a round of its RPC machinery — with one per write, most of a runner's work per
  * contact — while a short one keeps a shard handover's wait for it short.
  */
-export const writeBudgetMs = 500
-export const maxWritesPerActivity = 64
+const writeBudgetMs = 500
+const maxWritesPerActivity = 64
 
 const transient = Schedule.exponential("500 millis").pipe(Schedule.jittered)
 
