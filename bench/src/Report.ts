@@ -1,3 +1,5 @@
+import { loadavg } from "node:os"
+
 /**
  * Printing benchmark results: numbers with thousands separators, ratios, byte sizes and aligned tables, so that
  * each benchmark's output reads as a small table a person can compare across machines.
@@ -28,3 +30,12 @@ export const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<Readonl
 }
 
 export const heading = (title: string): string => `\n== ${title}`
+
+/** A ratio beside its goal, met when at least `goal`: `0.66× ✗`. */
+export const atLeast = (ratio: number, goal: number): string => `${formatRatio(ratio)} ${ratio >= goal ? "✓" : "✗"}`
+
+/** A ratio beside its goal, met when at most `goal`: `1.02× ✓`. */
+export const atMost = (ratio: number, goal: number): string => `${formatRatio(ratio)} ${ratio <= goal ? "✓" : "✗"}`
+
+/** The machine's one-minute load average now, as each result prints it beside itself. */
+export const loadNow = (): number => loadavg()[0] ?? 0

@@ -21,7 +21,7 @@ import { benchServerThroughput, type ThroughputPoint } from "./throughput/Server
 import { renderThroughput } from "./throughput/ThroughputReport.ts"
 
 const domainContacts = 2_000
-/** The streaming-memory benchmark grows the first vendor's listing to this many times its listing size. */
+/** The streaming-memory benchmark grows each vendor's listing to this many times its listing size. */
 const memoryGrowth = 4
 
 /**
@@ -125,18 +125,19 @@ const program = Effect.gen(function*() {
   }
   yield* Console.log(renderListing(listings))
 
-  const first = benched[0]
-  if (first === undefined) return
-  yield* Console.log(heading(`Heap growth while listing (${first.vendor.displayName}): streamed vs held in an array`))
-  const target = listingOf(first.vendor, first.bench, mockUrl(first.vendor.name))
+  if (!parts.has("memory")) return
+  yield* Console.log(heading("Heap growth while listing: streamed vs held in an array"))
   const memory: Array<MemoryResult> = []
-  memory.push(yield* benchMemory(target))
-  const more = first.bench.contacts * (memoryGrowth - 1)
-  yield* populated(
-    `${more.toLocaleString("en-US")} more ${first.vendor.displayName} contacts`,
-    first.bench.populate(mockUrl(first.vendor.name), more, first.bench.contacts)
-  )
-  memory.push(yield* benchMemory(target))
+  for (const { bench, vendor } of benched) {
+    const target = listingOf(vendor, bench, mockUrl(vendor.name))
+    memory.push(yield* benchMemory(target))
+    const more = bench.contacts * (memoryGrowth - 1)
+    yield* populated(
+      `${more.toLocaleString("en-US")} more ${vendor.displayName} contacts`,
+      bench.populate(mockUrl(vendor.name), more, bench.contacts)
+    )
+    memory.push(yield* benchMemory(target))
+  }
   yield* Console.log(renderMemory(memory))
 }).pipe(Effect.scoped)
 

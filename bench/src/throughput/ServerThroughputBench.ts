@@ -11,10 +11,10 @@
  */
 import type { BenchRequest, Vendor } from "@contactkit/vendor-kit"
 import { Effect } from "effect"
-import { loadavg } from "node:os"
 import { fileURLToPath } from "node:url"
 import { median } from "../Measure.ts"
 import { cpuMillisOf } from "../profile/ProcessCpu.ts"
+import { loadNow } from "../Report.ts"
 import { documentAnswering } from "./AnsweringDocument.ts"
 import { type ChildServer, pinned, serverCore, startChildServer } from "./ChildServer.ts"
 import { runLoad } from "./LoadGenerator.ts"
@@ -141,7 +141,7 @@ export const benchServerThroughput = (vendor: Vendor, mock: ChildServer, options
       const prismAnswer = likeness(recorded[index]!, prismAnswers[index]!)
       for (const connections of connectionCounts) {
         const measured = yield* measurePoint(servers, urlOf, requests[route], connections, options)
-        points.push({ vendor: vendor.name, route, connections, ...measured, prismAnswer, load: loadavg()[0] ?? 0 })
+        points.push({ vendor: vendor.name, route, connections, ...measured, prismAnswer, load: loadNow() })
       }
     }
     return points

@@ -4,14 +4,12 @@
  * is the ceiling of mock/prism at that point: at 1 connection every side pays the loopback round trip, and where the
  * ceiling is under the goal the row says the goal is out of reach there for any server.
  */
-import { formatRate, formatRatio, table } from "../Report.ts"
+import { atLeast, formatRate, formatRatio, table } from "../Report.ts"
 import { goals, type ThroughputPoint } from "./ServerThroughputBench.ts"
-
-const verdict = (ratio: number, goal: number) => `${formatRatio(ratio)} ${ratio >= goal ? "✓" : "✗"}`
 
 const vsPrism = (p: ThroughputPoint) => {
   const ceiling = p.perSecond.bare / p.perSecond.prism
-  const ratio = verdict(p.perSecond.mock / p.perSecond.prism, goals.vsPrism)
+  const ratio = atLeast(p.perSecond.mock / p.perSecond.prism, goals.vsPrism)
   return ceiling < goals.vsPrism ? `${ratio} ceiling ${ceiling.toFixed(1)}×` : ratio
 }
 
@@ -45,7 +43,7 @@ export const renderThroughput = (points: ReadonlyArray<ThroughputPoint>): string
       formatRate(p.perSecond.effect),
       vsPrism(p),
       formatRatio(p.perSecond.bare / p.perSecond.prism),
-      verdict(p.perSecond.mock / p.perSecond.bare, goals.vsBare),
+      atLeast(p.perSecond.mock / p.perSecond.bare, goals.vsBare),
       formatRatio(p.perSecond.effect / p.perSecond.bare),
       [p.cpuMicros.mock, p.cpuMicros.effect, p.cpuMicros.bare, p.cpuMicros.prism].map(micros).join("/"),
       `${Math.round(p.bytes.mock)}/${Math.round(p.bytes.prism)}`,
