@@ -14,7 +14,7 @@ import { benchListing, listingOf, type ListingResult, renderListing } from "./Li
 import { timeOnce } from "./Measure.ts"
 import { benchMemory, type MemoryResult, renderMemory } from "./MemoryBench.ts"
 import { startMock, startMockProcess } from "./MockProcess.ts"
-import { formatBytes, formatMs, heading } from "./Report.ts"
+import { formatBytes, formatMs, heading, loadNow } from "./Report.ts"
 import { benchScaling, renderScaling, type ScalingResult, sizes } from "./ScalingBench.ts"
 import { syncPart } from "./sync/SyncPart.ts"
 import { benchServerThroughput, type ThroughputPoint } from "./throughput/ServerThroughputBench.ts"
@@ -103,6 +103,7 @@ const program = Effect.gen(function*() {
     yield* Console.log(
       renderDomain(yield* benchDomain(domainContacts, vendors.map((vendor) => vendor.capabilities), domainRuns))
     )
+    yield* Console.log(`  (load ${loadNow().toFixed(2)})`)
   }
 
   if (parts.has("throughput")) yield* throughput(benched.map(({ vendor }) => vendor))
