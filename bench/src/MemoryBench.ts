@@ -23,10 +23,10 @@ const checkpointEvery = 1000
 const checkpointAt = 250
 /**
  * Up to two pages can be alive at once (the one handed on may still be referenced while the next is read), and a
- * page being read is alive twice over (its bytes and text, then the records parsed from it and the contacts made from them, which keep their
- * records as `remote`), where the held walk weighs each page once: four pages' weight bounds a streaming listing of
- * any length. A listing that buffered its pages would grow past it with the listing (the held walk reads 10–100 pages'
- * weight at the sizes the bench walks).
+ * page being read is alive twice over (its bytes and text, then the records parsed from it and the contacts made
+ * from them, which keep their records as `remote`), where the held walk weighs each page once: four pages' weight
+ * bounds a streaming listing of any length. A listing that buffered its pages would grow past it with the listing
+ * (the held walk reads 10–100 pages' weight at the sizes the bench walks).
  */
 export const pagesGoal = 4
 

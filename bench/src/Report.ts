@@ -1,9 +1,8 @@
-import { loadavg } from "node:os"
-
 /**
  * Printing benchmark results: numbers with thousands separators, ratios, byte sizes and aligned tables, so that
  * each benchmark's output reads as a small table a person can compare across machines.
  */
+import { loadavg } from "node:os"
 
 export const formatRate = (perSecond: number): string => `${Math.round(perSecond).toLocaleString("en-US")}/s`
 
