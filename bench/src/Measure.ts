@@ -45,6 +45,9 @@ export const timeOnce = <A, E, R>(
     return { ms, cpuMs: (used.user + used.system) / 1000 }
   })
 
+/** The order two sides run in on round `round`: `a b`, then `b a`, and so on, so neither always goes first. */
+export const turnOrder = <S>(round: number, a: S, b: S): readonly [S, S] => (round % 2 === 0 ? [a, b] : [b, a])
+
 /** `warmup` untimed runs, then `runs` timed ones, one after the other. */
 export const timeRuns = <A, E, R>(task: Effect.Effect<A, E, R>, options: RunOptions): Effect.Effect<Timing, E, R> =>
   Effect.gen(function*() {
@@ -80,7 +83,7 @@ export const timeAlternating = <A, B, E, R>(
       b: { ms: [] as Array<number>, cpu: [] as Array<number> }
     }
     for (let i = 0; i < options.runs; i++) {
-      for (const side of i % 2 === 0 ? (["a", "b"] as const) : (["b", "a"] as const)) {
+      for (const side of turnOrder(i, "a" as const, "b" as const)) {
         collectGarbage()
         const run = yield* timeOnce<unknown, E, R>(side === "a" ? a : b)
         runs[side].ms.push(run.ms)

@@ -30,11 +30,14 @@ export const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<Readonl
 
 export const heading = (title: string): string => `\n== ${title}`
 
+/** A printed figure marked ✓ when it meets its goal, ✗ when it does not. */
+export const marked = (text: string, met: boolean): string => `${text} ${met ? "✓" : "✗"}`
+
 /** A ratio beside its goal, met when at least `goal`: `0.66× ✗`. */
-export const atLeast = (ratio: number, goal: number): string => `${formatRatio(ratio)} ${ratio >= goal ? "✓" : "✗"}`
+export const atLeast = (ratio: number, goal: number): string => marked(formatRatio(ratio), ratio >= goal)
 
 /** A ratio beside its goal, met when at most `goal`: `1.02× ✓`. */
-export const atMost = (ratio: number, goal: number): string => `${formatRatio(ratio)} ${ratio <= goal ? "✓" : "✗"}`
+export const atMost = (ratio: number, goal: number): string => marked(formatRatio(ratio), ratio <= goal)
 
 /** The machine's one-minute load average now, as each result prints it beside itself. */
 export const loadNow = (): number => loadavg()[0] ?? 0

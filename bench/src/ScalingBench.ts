@@ -9,7 +9,7 @@
 import type { BenchRequest, ScalingRequests, Vendor } from "@contactkit/vendor-kit"
 import { Effect } from "effect"
 import { median } from "./Measure.ts"
-import { atMost, formatMs, loadNow, table } from "./Report.ts"
+import { atMost, formatMs, loadNow, marked, table } from "./Report.ts"
 
 export const sizes = [1_000, 100_000] as const
 /** The goal of issue #15: a page at 100,000 contacts costs at most twice what it costs at 1,000. */
@@ -103,7 +103,7 @@ export const benchScaling = (vendor: Vendor, mockUrl: string) =>
 
 const verdict = (large: number, small: number) => atMost(large / small, goal)
 
-const seedVerdict = (ms: number) => `${formatMs(ms)} ${ms <= seedGoalMs ? "✓" : "✗"}`
+const seedVerdict = (ms: number) => marked(formatMs(ms), ms <= seedGoalMs)
 
 export const renderScaling = (results: ReadonlyArray<ScalingResult>): string =>
   table(

@@ -13,7 +13,7 @@ import { Console, Effect, Stream } from "effect"
 import { writeFileSync } from "node:fs"
 import { loadavg } from "node:os"
 import { listingOf } from "../ListingBench.ts"
-import { timeAlternating } from "../Measure.ts"
+import { timeAlternating, turnOrder } from "../Measure.ts"
 import { startMockProcess } from "../MockProcess.ts"
 import { cpuMillisOf } from "./ProcessCpu.ts"
 import { makeProfiler } from "./Profiler.ts"
@@ -42,7 +42,7 @@ const program = Effect.gen(function*() {
     // the filling's garbage (it read 33 ms a listing for the adapter against 10 for raw, and 21 / 14 reversed).
     const server = { adapter: 0, raw: 0 }
     for (let i = 0; i < runs; i++) {
-      for (const side of i % 2 === 0 ? (["adapter", "raw"] as const) : (["raw", "adapter"] as const)) {
+      for (const side of turnOrder(i, "adapter" as const, "raw" as const)) {
         const before = cpuMillisOf(mock.pid) ?? 0
         yield* side === "adapter" ? viaAdapter : viaRaw
         server[side] += ((cpuMillisOf(mock.pid) ?? 0) - before) / runs
